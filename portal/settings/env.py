@@ -1,0 +1,34 @@
+"""Read configuration from the environment: the only way settings change between machines."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env_str(name)
+    if value is None:
+        return default
+    return value.lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    value = env_str(name)
+    if value is None:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_required(name: str) -> str:
+    """A secret or setting production cannot start without."""
+    value = env_str(name)
+    if not value:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} is required in production and is not set."
+        )
+    return value

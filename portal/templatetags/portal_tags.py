@@ -1,0 +1,39 @@
+"""Template helpers for the shared layout: language links and localized paths."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context, language_code: str) -> str:
+    """The current page in another language; a page may offer its own (e.g. a translation)."""
+    overrides = context.get("language_urls") or {}
+    if language_code in overrides:
+        return overrides[language_code]
+    request = context.get("request")
+    if request is None:
+        return "/" if language_code == settings.LANGUAGE_CODE else f"/{language_code}/"
+    return translate_url(request.get_full_path(), language_code)
+
+
+@register.simple_tag
+def localized_path(path: str) -> str:
+    """Prefix a site path with the active language, except for the default language."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return path
+    return f"/{language}{path}"
+
+
+@register.filter
+def html_lang(language_code: str | None) -> str:
+    """BCP 47 tag for the lang attribute: zh-hans → zh-Hans."""
+    if not language_code:
+        return "zh-Hans"
+    if language_code.lower() == "zh-hans":
+        return "zh-Hans"
+    return language_code

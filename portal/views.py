@@ -1,0 +1,49 @@
+"""Site-wide views: health check and error pages in both languages."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from portal.health import run_checks
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks = run_checks()
+    healthy = all(item["ok"] for item in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _error(request, status: int):
+    return render(request, f"{status}.html", status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return _error(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return _error(request, 404)
+
+
+def server_error(request):
+    try:
+        return _error(request, 500)
+    except Exception:
+        # The template layer itself may be what failed: answer with plain text.
+        from django.http import HttpResponseServerError
+
+        return HttpResponseServerError(
+            "服务器内部错误，请稍后再试。 Internal server error, please try again later.",
+            content_type="text/plain; charset=utf-8",
+        )
