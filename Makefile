@@ -58,9 +58,11 @@ check: install ## Django checks and missing migrations
 bench: install ## Run the benchmarks (figures printed and written under benchmarks/results/)
 	$(PY) benchmarks/run_all.py
 
-messages: install ## Update and compile translations (English catalogue)
-	$(PY) manage.py makemessages -l en --ignore '.venv/*' --ignore 'static/*' --ignore 'tests/*'
-	$(PY) manage.py compilemessages --ignore '.venv/*'
+messages: install ## Update the English catalogue from locale/en/json/*.json and compile it
+	flock /tmp/ipportal-messages.lock sh -c "$(PY) manage.py makemessages -l en --no-obsolete \
+		--ignore '.venv/*' --ignore 'static/*' --ignore 'tests/*' --ignore 'benchmarks/*' && \
+		$(PY) bin/fill-translations locale/en/LC_MESSAGES/django.po locale/en/json && \
+		$(PY) manage.py compilemessages --ignore '.venv/*'"
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache
