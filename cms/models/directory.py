@@ -1,0 +1,26 @@
+"""Service directory: the bureaus complaints are routed to, edited once in the complaints app."""
+
+from django.utils.translation import gettext_lazy as _
+
+from cms.models.base import IndexPage
+
+
+class DirectoryPage(IndexPage):
+    subpage_types = []
+    template = "cms/directory_page.html"
+
+    class Meta:
+        verbose_name = _("服务机构名录")
+
+    def get_context(self, request, *args, **kwargs):
+        from complaints.public import bureau_directory
+
+        context = super().get_context(request, *args, **kwargs)
+        bureaus = bureau_directory()
+        channel = request.GET.get("channel", "")
+        if channel:
+            bureaus = [bureau for bureau in bureaus if channel in bureau["channels"]]
+        context["bureaus"] = bureaus
+        context["channel"] = channel
+        context["channels"] = ("12330", "12315", "12390")
+        return context
