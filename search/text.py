@@ -104,11 +104,24 @@ def _clean(tokens) -> list[str]:
     return [word.lower() for token in tokens for word in _WORD.findall(token)]
 
 
+def _search_mode(text: str):
+    """jieba's search mode, extended to dictionary sub-words of every length (jieba stops at
+    three characters, so 质押融资 inside 知识产权质押融资 would be lost)."""
+    instance = tokenizer()
+    for word in instance.cut(text):
+        for size in range(2, len(word)):
+            for start in range(len(word) - size + 1):
+                gram = word[start : start + size]
+                if instance.FREQ.get(gram):
+                    yield gram
+        yield word
+
+
 def segment(text: str) -> str:
     """Search-mode segmentation, space-joined: what the index stores."""
     if not text:
         return ""
-    return " ".join(_clean(tokenizer().cut_for_search(text)))
+    return " ".join(_clean(_search_mode(text)))
 
 
 def normalize_query(raw) -> str:
@@ -137,7 +150,7 @@ def query_terms(query: str) -> list[QueryTerm]:
         seen.add(word)
         parts = tuple(
             part
-            for part in dict.fromkeys(_clean(tokenizer().cut_for_search(word)))
+            for part in dict.fromkeys(_clean(_search_mode(word)))
             if part != word and len(part) > 1
         )
         # Parts only help when together they cover the word (e.g. 知识 + 产权 for 知识产权).

@@ -1,3 +1,6 @@
+import os
+import uuid
+
 import pytest
 
 from search import registry
@@ -64,10 +67,27 @@ def case_source():
     registry.unregister(source.name)
 
 
-@pytest.fixture
-def indexed(db, page_source, case_source):
-    """Every fixture page and case in the active backend's index."""
+@pytest.fixture(params=["database", "elasticsearch"])
+def search_backend(request, settings):
+    """Each backend in turn; Elasticsearch only against a live cluster (ELASTICSEARCH_URL)."""
+    if request.param == "elasticsearch":
+        url = os.environ.get("ELASTICSEARCH_URL")
+        if not url:
+            pytest.skip("ELASTICSEARCH_URL is not set: no live cluster for the ES contract run")
+        settings.ELASTICSEARCH_URL = url
+        settings.SEARCH_INDEX_PREFIX = f"ipportal-test-{uuid.uuid4().hex[:8]}"
+        settings.SEARCH_INDEX_REPLICAS = 0
+    settings.SEARCH_BACKEND = request.param
     backend = get_backend()
+    yield backend
+    if request.param == "elasticsearch":
+        backend.client.indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}-*")
+
+
+@pytest.fixture
+def indexed(db, search_backend, page_source, case_source):
+    """Every fixture page and case in the backend's index."""
+    backend = search_backend
     backend.rebuild("content", [[page_source.entry(p) for p in page_source.all()]])
     backend.rebuild("case", [case_source.all()])
     return page_source
