@@ -18,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, complaints: int, seed: int, **options):
         self.stdout.write("Reference data (channels, bureaus, districts, categories, routing)…")
         complaints_demo.seed_reference_data(stdout=self.stdout)
+        complaints_demo.seed_provisional_calendar(stdout=self.stdout)
         self.stdout.write("Demo staff, editors and reviewers…")
         complaints_demo.seed_staff(stdout=self.stdout)
         cms_demo.seed_editorial_groups(stdout=self.stdout)

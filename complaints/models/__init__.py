@@ -1,0 +1,52 @@
+from .case import CaseEvent, Complaint, Evidence, mask_name, mask_phone
+from .choices import (
+    OPEN_STATUSES,
+    ClockStep,
+    IdType,
+    IpRightType,
+    Kind,
+    Outcome,
+    RefusalReason,
+    Role,
+    Source,
+    Status,
+    TimeUnit,
+)
+from .reference import (
+    Bureau,
+    Category,
+    Channel,
+    ClockProfile,
+    District,
+    RoutingRule,
+    WorkingDayOverride,
+)
+from .staff import AccessLog, StaffMembership
+
+__all__ = [
+    "OPEN_STATUSES",
+    "AccessLog",
+    "Bureau",
+    "CaseEvent",
+    "Category",
+    "Channel",
+    "ClockProfile",
+    "ClockStep",
+    "Complaint",
+    "District",
+    "Evidence",
+    "IdType",
+    "IpRightType",
+    "Kind",
+    "Outcome",
+    "RefusalReason",
+    "Role",
+    "RoutingRule",
+    "Source",
+    "StaffMembership",
+    "Status",
+    "TimeUnit",
+    "WorkingDayOverride",
+    "mask_name",
+    "mask_phone",
+]

@@ -1,0 +1,210 @@
+"""A complaint, report or assistance request (a case), its events and its evidence."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import (
+    OPEN_STATUSES,
+    ClockStep,
+    IdType,
+    IpRightType,
+    Kind,
+    Outcome,
+    RefusalReason,
+    Source,
+    Status,
+)
+from .querysets import ComplaintQuerySet
+from .reference import Bureau, Category, Channel, District
+from .storage import evidence_path, private_storage
+
+
+def mask_name(name: str) -> str:
+    """张三丰 → 张**; keeps the family name so staff can still tell cases apart."""
+    if not name:
+        return ""
+    return name[0] + "*" * max(len(name) - 1, 1)
+
+
+def mask_phone(phone: str) -> str:
+    """13812345678 → 138****5678."""
+    digits = phone.strip()
+    if len(digits) < 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+class Complaint(models.Model):
+    tracking_number = models.CharField(_("受理编号"), max_length=20, unique=True)
+    access_code_hash = models.CharField(max_length=128, editable=False)
+    idempotency_key = models.CharField(max_length=80, unique=True, null=True, blank=True)
+    source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default="web")
+
+    kind = models.CharField(_("类型"), max_length=12, choices=Kind.choices)
+    channel = models.ForeignKey(Channel, verbose_name=_("热线渠道"), on_delete=models.PROTECT)
+    category = models.ForeignKey(Category, verbose_name=_("类别"), on_delete=models.PROTECT)
+    bureau = models.ForeignKey(
+        Bureau, verbose_name=_("办理部门"), on_delete=models.PROTECT, related_name="cases"
+    )
+    district = models.ForeignKey(
+        District, verbose_name=_("行政区"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    is_online = models.BooleanField(_("网络案件"), default=False)
+    is_cross_district = models.BooleanField(_("跨区案件"), default=False)
+
+    is_anonymous = models.BooleanField(_("匿名"), default=False)
+    complainant_name = models.CharField(_("姓名/名称"), max_length=100, blank=True)
+    complainant_phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    complainant_email = models.EmailField(_("电子邮箱"), blank=True)
+    complainant_id_type = models.CharField(
+        _("证件类型"), max_length=20, choices=IdType.choices, blank=True
+    )
+    complainant_id_number = models.CharField(_("证件号码"), max_length=40, blank=True)
+    complainant_address = models.CharField(_("联系地址"), max_length=200, blank=True)
+    is_agent_filing = models.BooleanField(_("委托代理"), default=False)
+    agent_name = models.CharField(_("代理人"), max_length=100, blank=True)
+
+    respondent_name = models.CharField(_("被投诉人"), max_length=200, blank=True)
+    respondent_credit_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
+    respondent_address = models.CharField(_("被投诉人地址"), max_length=200, blank=True)
+    respondent_shop_name = models.CharField(_("网店名称"), max_length=200, blank=True)
+    respondent_url = models.URLField(_("网址"), max_length=500, blank=True)
+    respondent_platform = models.CharField(_("电商平台"), max_length=100, blank=True)
+
+    ip_right_type = models.CharField(
+        _("权利类型"), max_length=12, choices=IpRightType.choices, blank=True
+    )
+    ip_right_number = models.CharField(_("权利号"), max_length=40, blank=True)
+    facts = models.TextField(_("事实与理由"))
+    request = models.TextField(_("请求事项"), blank=True)
+
+    status = models.CharField(
+        _("状态"), max_length=24, choices=Status.choices, default=Status.SUBMITTED
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("承办人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+    outcome = models.CharField(_("办理结果"), max_length=20, choices=Outcome.choices, blank=True)
+    outcome_detail = models.CharField(_("结果说明"), max_length=300, blank=True)
+    refusal_reason = models.CharField(
+        _("不予受理理由"), max_length=30, choices=RefusalReason.choices, blank=True
+    )
+
+    step = models.CharField(
+        _("当前环节"), max_length=12, choices=ClockStep.choices, default=ClockStep.ACCEPTANCE
+    )
+    step_started_on = models.DateField(_("环节起算日"), null=True, blank=True)
+    due_on = models.DateField(_("法定期限"), null=True, blank=True)
+    paused_since = models.DateTimeField(_("暂停计时于"), null=True, blank=True)
+    extension_months = models.PositiveSmallIntegerField(_("已延期（月）"), default=0)
+    is_overdue = models.BooleanField(_("已超期"), default=False)
+
+    submitted_at = models.DateTimeField(_("提交时间"))
+    accepted_at = models.DateTimeField(_("受理时间"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("结案时间"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    satisfaction = models.PositiveSmallIntegerField(_("满意度"), null=True, blank=True)
+    satisfaction_comment = models.TextField(_("评价意见"), blank=True)
+    rated_at = models.DateTimeField(_("评价时间"), null=True, blank=True)
+
+    objects = ComplaintQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("投诉举报案件")
+        verbose_name_plural = _("投诉举报案件")
+        indexes = [
+            models.Index(fields=["bureau", "status", "due_on"], name="case_bureau_status_due"),
+            models.Index(fields=["bureau", "-submitted_at", "-id"], name="case_bureau_submitted"),
+            models.Index(fields=["status", "due_on"], name="case_status_due"),
+            models.Index(fields=["-submitted_at", "-id"], name="case_submitted"),
+            models.Index(fields=["respondent_credit_code"], name="case_respondent_code"),
+            models.Index(fields=["respondent_name"], name="case_respondent_name"),
+            models.Index(fields=["complainant_phone"], name="case_complainant_phone"),
+            models.Index(fields=["closed_at"], name="case_closed_at"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(satisfaction__isnull=True)
+                | models.Q(satisfaction__gte=1, satisfaction__lte=5),
+                name="case_satisfaction_1_to_5",
+            )
+        ]
+
+    def __str__(self):
+        return self.tracking_number
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def masked_complainant_name(self) -> str:
+        return _("匿名") if self.is_anonymous else mask_name(self.complainant_name)
+
+    @property
+    def masked_complainant_phone(self) -> str:
+        return mask_phone(self.complainant_phone)
+
+
+class CaseEvent(models.Model):
+    """One change to a case: who, when, what, a public note and an internal note."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor_label = models.CharField(_("操作人"), max_length=100, blank=True)
+    action = models.CharField(_("操作"), max_length=40)
+    from_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    from_bureau = models.ForeignKey(
+        Bureau, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_bureau = models.ForeignKey(
+        Bureau, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    public_note = models.TextField(_("公开说明"), blank=True)
+    internal_note = models.TextField(_("内部备注"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("办理记录")
+        verbose_name_plural = _("办理记录")
+
+    def __str__(self):
+        return f"{self.complaint_id} {self.action}"
+
+
+class Evidence(models.Model):
+    """An uploaded file: stored under a random name outside any public URL, hashed on arrival."""
+
+    class Uploader(models.TextChoices):
+        COMPLAINANT = "complainant", _("投诉人")
+        STAFF = "staff", _("工作人员")
+        OPEN311 = "open311", _("开放接口")
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(storage=private_storage, upload_to=evidence_path, max_length=200)
+    original_name = models.CharField(_("原文件名"), max_length=255)
+    content_type = models.CharField(_("文件类型"), max_length=100)
+    size = models.PositiveBigIntegerField(_("大小"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    uploaded_by = models.CharField(max_length=12, choices=Uploader.choices)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("证据材料")
+        verbose_name_plural = _("证据材料")
+
+    def __str__(self):
+        return self.original_name

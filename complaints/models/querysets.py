@@ -1,0 +1,33 @@
+"""Case queries as QuerySet methods, so views and services share one definition."""
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+
+from .choices import OPEN_STATUSES
+
+
+class ComplaintQuerySet(models.QuerySet):
+    def for_staff(self, user):
+        """Cases currently routed to one of the user's bureaus (all of them for a superuser)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(bureau__staffmembership__user=user)
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self):
+        today = timezone.localdate()
+        return self.open().filter(due_on__lt=today, paused_since__isnull=True)
+
+    def due_by(self, day: datetime.date):
+        return self.open().filter(due_on__lte=day, paused_since__isnull=True)
+
+    def due_within(self, working_days: int):
+        from complaints.services.workdays import add_working_days
+
+        return self.due_by(add_working_days(timezone.localdate(), working_days))

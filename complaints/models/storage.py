@@ -1,0 +1,21 @@
+"""Private file storage for evidence: never under MEDIA_ROOT, never named after the upload."""
+
+import secrets
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.utils import timezone
+from django.utils.functional import LazyObject
+
+
+class _PrivateStorage(LazyObject):
+    def _setup(self):
+        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+private_storage = _PrivateStorage()
+
+
+def evidence_path(instance, filename: str) -> str:
+    """A random path; the uploaded name is kept only as data (Evidence.original_name)."""
+    return f"evidence/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"

@@ -1,0 +1,113 @@
+"""Factories for the complaints app. `reference_data` loads the real Wuhan set once per test."""
+
+import factory
+from django.contrib.auth import get_user_model
+
+from complaints.models import (
+    Bureau,
+    Category,
+    Channel,
+    ClockProfile,
+    District,
+    Kind,
+    Role,
+    StaffMembership,
+)
+from complaints.services.intake import IntakeData, submit_complaint
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "测试"
+    password = factory.django.Password("pw-for-tests")
+
+
+class ChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Channel
+        django_get_or_create = ("code",)
+
+    code = "12315"
+    name = "市场监管投诉举报热线"
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"district-{n}")
+    name = factory.Sequence(lambda n: f"测试区{n}")
+
+
+class BureauFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Bureau
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"bureau-{n}")
+    name = factory.Sequence(lambda n: f"测试局{n}")
+    level = Bureau.Level.CITY
+
+
+class ClockProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClockProfile
+        django_get_or_create = ("code",)
+
+    code = "complaint"
+    name = "投诉"
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"category-{n}")
+    name = factory.Sequence(lambda n: f"类别{n}")
+    channel = factory.SubFactory(ChannelFactory)
+    clock_profile = factory.SubFactory(ClockProfileFactory)
+    allowed_kinds = factory.LazyFunction(lambda: [Kind.COMPLAINT, Kind.REPORT])
+
+
+def staff_member(bureau: Bureau, role: str = Role.HANDLER, **user_fields):
+    """A user who works for `bureau` in `role`."""
+    user = UserFactory(**user_fields)
+    StaffMembership.objects.update_or_create(user=user, bureau=bureau, defaults={"role": role})
+    return user
+
+
+def intake_data(category: Category | str = "trademark-infringement", **overrides) -> IntakeData:
+    """A complete, valid submission (needs reference data when `category` is a code)."""
+    if isinstance(category, str):
+        category = Category.objects.select_related("channel").get(code=category)
+    values = {
+        "kind": Kind.COMPLAINT,
+        "category": category,
+        "district": District.objects.filter(code="jiangan").first(),
+        "complainant_name": "张三丰",
+        "complainant_phone": "13812345678",
+        "complainant_email": "zhang@example.cn",
+        "complainant_id_type": "resident_id",
+        "complainant_id_number": "11010519491231002X",
+        "complainant_address": "武汉市江岸区沿江大道1号",
+        "respondent_name": "武汉某某贸易有限公司",
+        "respondent_credit_code": "91420100MA4KXXXX0X",
+        "respondent_address": "武汉市江岸区解放大道100号",
+        "ip_right_type": "trademark",
+        "ip_right_number": "12345678",
+        "facts": "被投诉人在运动鞋上使用与我方注册商标近似的标志。",
+        "request": "请求责令停止侵权。",
+    }
+    values.update(overrides)
+    return IntakeData(**values)
+
+
+def file_complaint(category="trademark-infringement", **overrides):
+    """File a case through the real intake service; returns SubmitResult."""
+    return submit_complaint(intake_data(category, **overrides))
