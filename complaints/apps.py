@@ -10,6 +10,12 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self):
         # Signal receivers and search registration live in their own modules.
-        for module in ("complaints.receivers", "complaints.indexing"):
+        for module in (
+            "complaints.receivers",
+            "complaints.indexing",
+            "complaints.notifications.receivers",
+            "complaints.dashboard.receivers",
+            "complaints.api.receivers",
+        ):
             if find_spec(module):
                 import_module(module)

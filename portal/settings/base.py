@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "portal",
     "search",
     "complaints",
+    "complaints.api.apps.Open311Config",
+    "complaints.notifications.apps.NotificationsConfig",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
