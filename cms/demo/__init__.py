@@ -55,12 +55,16 @@ def seed_pages(stdout=None):
     if not home.intro:
         home.intro = "<p>政策法规、培训指南、典型案例与投诉举报一站式服务。</p>"
         home.save_revision().publish()
-    home_en = ensure_translation(home, "Wuhan IP Public Service Portal")
+    home_en = ensure_translation(
+        home,
+        "Wuhan IP Public Service Portal",
+        intro="<p>IP policies, training guides, typical cases, complaints and reports.</p>",
+    )
     indexes = {}
-    for slug, model_name, title, english_title, intro in content.INDEXES:
+    for slug, model_name, title, english_title, english_intro, intro in content.INDEXES:
         model = getattr(cms_models, model_name)
         indexes[slug] = upsert_child(home, model, slug, title=title, intro=f"<p>{intro}</p>")
-        ensure_translation(indexes[slug], english_title)
+        ensure_translation(indexes[slug], english_title, intro=f"<p>{english_intro}</p>")
     _seed_policies(indexes["policies"])
     _seed_guides(indexes["guides"])
     _seed_top_ten(indexes["top-ten"])

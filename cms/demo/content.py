@@ -14,12 +14,13 @@ def heading(text, level="h2"):
 
 
 INDEXES = [
-    # slug, model name, title, English title, intro
+    # slug, model name, title, English title, English intro, intro
     (
         "policies",
         "PolicyIndexPage",
         "政策法规",
         "Policies and regulations",
+        "IP laws, regulations and policies: national, Hubei, Wuhan and district level.",
         "国家、湖北省、武汉市及各区知识产权法律法规和政策文件。",
     ),
     (
@@ -27,6 +28,7 @@ INDEXES = [
         "GuideIndexPage",
         "培训指南",
         "Training guides",
+        "IP training and how-to guides for companies, universities, agencies and the public.",
         "面向企业、高校院所、代理机构和社会公众的知识产权培训与办事指南。",
     ),
     (
@@ -34,6 +36,7 @@ INDEXES = [
         "TopTenIndexPage",
         "十大案件",
         "Top ten cases",
+        "The top ten IP cases in Wuhan, published every year.",
         "每年发布的武汉地区知识产权十大案件。",
     ),
     (
@@ -41,14 +44,23 @@ INDEXES = [
         "WhitePaperIndexPage",
         "白皮书",
         "White papers",
+        "The annual report on the state of intellectual property in Wuhan.",
         "年度《武汉知识产权发展状况》白皮书。",
     ),
-    ("news", "NewsIndexPage", "新闻动态", "News and notices", "知识产权工作新闻动态与通知公告。"),
+    (
+        "news",
+        "NewsIndexPage",
+        "新闻动态",
+        "News and notices",
+        "News and official notices on IP work in Wuhan.",
+        "知识产权工作新闻动态与通知公告。",
+    ),
     (
         "overseas",
         "OverseasIndexPage",
         "海外信息",
         "Overseas IP information",
+        "The IP environment in major countries and regions, to help companies going abroad.",
         "主要国家和地区的知识产权环境信息，帮助企业“走出去”防范风险。",
     ),
     (
@@ -56,6 +68,7 @@ INDEXES = [
         "DirectoryPage",
         "服务机构名录",
         "Service directory",
+        "City and district offices that accept IP complaints, with addresses and phones.",
         "市、区两级知识产权投诉举报受理机构、地址和联系电话。",
     ),
 ]

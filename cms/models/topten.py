@@ -76,14 +76,6 @@ class TopTenCasePage(PortalPage):
         siblings = TopTenCasePage.objects.child_of(parent).filter(locale_id=self.locale_id)
         if self.pk:
             siblings = siblings.exclude(pk=self.pk)
-        if self.rank and siblings.filter(rank=self.rank).exists():
-            other = siblings.get(rank=self.rank)
-            raise ValidationError(
-                {
-                    "rank": _("第%(rank)s名已被“%(title)s”占用，每个名次只能有一个案件。")
-                    % {"rank": self.rank, "title": other.title}
-                }
-            )
         if siblings.count() >= MAX_CASES:
             raise ValidationError(
                 {
@@ -91,6 +83,14 @@ class TopTenCasePage(PortalPage):
                         "本年度已有%(max)s个案件，十大案件不能超过%(max)s个；请先删除或替换一个案件。"
                     )
                     % {"max": MAX_CASES}
+                }
+            )
+        if self.rank and siblings.filter(rank=self.rank).exists():
+            other = siblings.get(rank=self.rank)
+            raise ValidationError(
+                {
+                    "rank": _("第%(rank)s名已被“%(title)s”占用，每个名次只能有一个案件。")
+                    % {"rank": self.rank, "title": other.title}
                 }
             )
 
