@@ -1,0 +1,68 @@
+"""The CMS and complaints registrations: indexing follows publishing and case changes."""
+
+import pytest
+from django.core.cache import cache
+
+from complaints.models import Complaint
+from complaints.services import lifecycle
+from search.api import search_case_ids, search_content
+from search.models import IndexEntry, PendingIndexOperation
+from search.registry import get_source
+from tests.factories.complaints import file_complaint
+
+
+@pytest.fixture
+def demo_pages(db, django_capture_on_commit_callbacks):
+    from cms.demo import seed_pages
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seed_pages()
+
+
+@pytest.fixture
+def reference_data(db):
+    from complaints.demo import seed_reference_data
+
+    cache.clear()
+    seed_reference_data()
+
+
+def test_published_pages_are_indexed_on_publish(demo_pages):
+    assert IndexEntry.objects.filter(source="cms.pages").count() == get_source("cms.pages").count()
+    hits = search_content("知识产权强市").hits
+    assert any("强市" in hit.title for hit in hits)
+    assert all(hit.url.startswith("/") for hit in hits)
+    assert not PendingIndexOperation.objects.exists()
+
+
+def test_unpublished_and_deleted_pages_leave_the_index(
+    demo_pages, django_capture_on_commit_callbacks
+):
+    from cms.models import NewsPage
+
+    news = NewsPage.objects.live().filter(locale__language_code="zh-hans").first()
+    key = get_source("cms.pages").key(news.pk)
+    assert IndexEntry.objects.filter(key=key).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        news.unpublish()
+    assert not IndexEntry.objects.filter(key=key).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        news.save_revision().publish()
+    assert IndexEntry.objects.filter(key=key).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        news.delete()
+    assert not IndexEntry.objects.filter(key=key).exists()
+
+
+def test_cases_are_indexed_on_intake_and_change(reference_data, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        case = file_complaint(respondent_name="武汉光谷某芯片有限公司").complaint
+    assert search_case_ids("光谷芯片", bureau_ids=[case.bureau_id]) == [case.pk]
+    assert search_case_ids("光谷芯片", bureau_ids=[case.bureau_id + 1000]) == []
+    assert search_case_ids("张三丰", bureau_ids=None) == []  # complainant data is not indexed
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.transition(case, "withdrawn", actor=None)
+    assert search_case_ids("光谷芯片", bureau_ids=None, statuses=["withdrawn"]) == [case.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        Complaint.objects.filter(pk=case.pk).delete()
+    assert search_case_ids("光谷芯片", bureau_ids=None) == []
