@@ -57,6 +57,7 @@ class FacetValue:
     label: str
     count: int
     selected: bool = False
+    link: str = ""  # filled in by the view: the URL that toggles this value
 
 
 @dataclass
