@@ -29,7 +29,16 @@ def daphne_server(settings: str = "portal.settings.dev", env: dict | None = None
     port = free_port()
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **(env or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "portal.asgi:application"],
+        [
+            sys.executable,
+            "-m",
+            "daphne",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "portal.asgi:application",
+        ],
         cwd=ROOT,
         env=environment,
         stdout=subprocess.DEVNULL,
