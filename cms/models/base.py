@@ -82,7 +82,8 @@ class PortalPage(Page):
         return urls
 
     def breadcrumbs(self):
-        return [page for page in self.get_ancestors().specific() if page.depth > 1]
+        # In English, ancestors link to their translations where they exist.
+        return [page.localized for page in self.get_ancestors().specific() if page.depth > 1]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

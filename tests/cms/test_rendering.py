@@ -147,3 +147,14 @@ def test_white_paper_shows_key_figures_table_and_chart_data(client, home_page):
     html = client.get(paper.url).content.decode()
     assert "发明专利授权量" in html and "100.0%" in html
     assert 'id="figures-data"' in html
+
+
+def test_fallback_page_breadcrumbs_link_to_english_sections(client, home_page, policy_index):
+    english = Locale.objects.get(language_code="en")
+    home_page.copy_for_translation(english).save_revision().publish()
+    index_en = policy_index.copy_for_translation(english)
+    index_en.title = "Policies"
+    index_en.save_revision().publish()
+    page = PolicyPageFactory(parent=policy_index, title="仅有中文")
+    html = client.get(f"/en{page.url}").content.decode()
+    assert '<a href="/en/policies/">Policies</a>' in html
