@@ -1,0 +1,44 @@
+"""Helpers shared by the public views: hashed client address, 429 page, route explanation."""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from complaints.services.ratelimit import RateLimitResult
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def ip_hash(request) -> str:
+    """A keyed hash of the client address: logs can be correlated, never reversed."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, client_ip(request).encode(), hashlib.sha256).hexdigest()
+
+
+def too_many_requests(request, result: RateLimitResult, message: str = ""):
+    minutes = max(1, round(result.retry_after / 60))
+    response = render(
+        request,
+        "complaints/track/ratelimited.html",
+        {"message": message, "retry_after": result.retry_after, "minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(result.retry_after)
+    return response
+
+
+def route_reason(decision) -> str:
+    if decision.rule is None:
+        return _("没有更具体的分派规则，由该热线的市级部门办理。")
+    return decision.rule.note or str(decision.rule)
+
+
+def no_store(response):
+    """Pages showing codes or case details must not be cached by browsers or proxies."""
+    response["Cache-Control"] = "no-store, private"
+    return response
