@@ -1,1 +1,5 @@
-websocket_urlpatterns = []
+from django.urls import path
+
+from complaints.consumers import DashboardConsumer
+
+websocket_urlpatterns = [path("ws/dashboard/", DashboardConsumer.as_asgi())]

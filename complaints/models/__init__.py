@@ -12,6 +12,7 @@ from .choices import (
     Status,
     TimeUnit,
 )
+from .dashboard import DeadlineReminder, ResponseTemplate
 from .reference import (
     Bureau,
     Category,
@@ -33,6 +34,7 @@ __all__ = [
     "ClockProfile",
     "ClockStep",
     "Complaint",
+    "DeadlineReminder",
     "District",
     "Evidence",
     "IdType",
@@ -40,6 +42,7 @@ __all__ = [
     "Kind",
     "Outcome",
     "RefusalReason",
+    "ResponseTemplate",
     "Role",
     "RoutingRule",
     "Source",

@@ -72,8 +72,12 @@ def _apply_clock(case: Complaint, from_status: str, to_status: str) -> None:
         case.accepted_at = now
         clock.start_step(case, ClockStep.HANDLING, timezone.localdate(now))
     elif to_status in (Status.NOT_ACCEPTED, Status.WITHDRAWN, Status.CLOSED):
+        # Keep due_on and is_overdue: the on-time closure rate is computed from them.
+        if from_status != Status.RESOLVED:
+            case.is_overdue = bool(case.due_on and timezone.localdate(now) > case.due_on)
         case.closed_at = case.closed_at or now
-        clock.start_step(case, ClockStep.NONE)
+        case.step = ClockStep.NONE
+        case.paused_since = None
     elif to_status == Status.RESOLVED:
         case.is_overdue = bool(case.due_on and timezone.localdate(now) > case.due_on)
         case.closed_at = now

@@ -1,0 +1,193 @@
+"""Dashboard forms: queue filters and one small form per case action."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from complaints.models import (
+    Bureau,
+    Category,
+    Channel,
+    District,
+    Outcome,
+    RefusalReason,
+    ResponseTemplate,
+    Status,
+)
+
+SORTS = [
+    ("-submitted", _("最新提交")),
+    ("submitted", _("最早提交")),
+    ("due", _("剩余时间最少")),
+]
+
+
+class StyledForm(forms.Form):
+    """Bootstrap classes on every widget."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs.setdefault("class", css)
+
+
+class QueueFilterForm(StyledForm):
+    q = forms.CharField(label=_("全文检索"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("状态"), required=False, choices=[("", _("全部")), ("open", _("未办结"))]
+    )
+    channel = forms.ModelChoiceField(
+        label=_("热线渠道"), required=False, queryset=Channel.objects.all(), to_field_name="code"
+    )
+    category = forms.ModelChoiceField(
+        label=_("类别"), required=False, queryset=Category.objects.all(), to_field_name="code"
+    )
+    district = forms.ModelChoiceField(
+        label=_("行政区"), required=False, queryset=District.objects.all(), to_field_name="code"
+    )
+    mine = forms.BooleanField(label=_("分配给我"), required=False)
+    overdue = forms.BooleanField(label=_("已超期"), required=False)
+    due_within = forms.IntegerField(
+        label=_("N个工作日内到期"), required=False, min_value=0, max_value=60
+    )
+    date_from = forms.DateField(
+        label=_("提交日期起"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("提交日期止"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(label=_("排序"), required=False, choices=SORTS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices += list(Status.choices)
+
+
+class NoteForm(StyledForm):
+    template = forms.ModelChoiceField(
+        label=_("答复模板"), required=False, queryset=ResponseTemplate.objects.none()
+    )
+    public_note = forms.CharField(
+        label=_("公开说明（投诉人可见）"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    internal_note = forms.CharField(
+        label=_("内部备注"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    note_required = False
+    target_status = ""
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case is not None and self.target_status:
+            self.fields["template"].queryset = ResponseTemplate.objects.filter(
+                is_active=True, status=self.target_status
+            ).filter(category__isnull=True) | ResponseTemplate.objects.filter(
+                is_active=True, status=self.target_status, category_id=case.category_id
+            )
+        else:
+            del self.fields["template"]
+
+    def clean(self):
+        data = super().clean()
+        template = data.get("template")
+        if template and not data.get("public_note"):
+            data["public_note"] = template.text
+        if self.note_required and not data.get("public_note", "").strip():
+            self.add_error("public_note", _("请填写公开说明。"))
+        return data
+
+
+class AcceptForm(NoteForm):
+    target_status = Status.ACCEPTED
+
+
+class RefuseForm(NoteForm):
+    target_status = Status.NOT_ACCEPTED
+    reason = forms.ChoiceField(label=_("不予受理理由"), choices=RefusalReason.choices)
+
+
+class RequestInfoForm(NoteForm):
+    target_status = Status.AWAITING_COMPLAINANT
+    note_required = True
+
+
+class StartForm(NoteForm):
+    target_status = Status.IN_PROGRESS
+
+
+class MediationForm(StyledForm):
+    agreed = forms.TypedChoiceField(
+        label=_("调解结果"),
+        coerce=lambda value: value == "1",
+        choices=[("1", _("达成协议")), ("0", _("未达成协议"))],
+    )
+    internal_note = forms.CharField(
+        label=_("内部备注"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ResolveForm(NoteForm):
+    target_status = Status.RESOLVED
+    outcome = forms.ChoiceField(label=_("办理结果"), choices=Outcome.choices)
+    outcome_detail = forms.CharField(
+        label=_("结果说明（如处罚决定书文号）"), required=False, max_length=300
+    )
+
+
+class CloseForm(NoteForm):
+    target_status = Status.CLOSED
+
+
+class ReopenForm(StyledForm):
+    reason = forms.CharField(label=_("重新办理理由（投诉人申请）"), max_length=300)
+
+
+class TransferForm(StyledForm):
+    to_bureau = forms.ModelChoiceField(label=_("移送至"), queryset=Bureau.objects.active())
+    reason = forms.CharField(label=_("移送理由"), max_length=300)
+    internal_note = forms.CharField(
+        label=_("内部备注"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case is not None:
+            self.fields["to_bureau"].queryset = Bureau.objects.active().exclude(pk=case.bureau_id)
+
+
+class AssignForm(StyledForm):
+    handler = forms.ModelChoiceField(label=_("承办人"), queryset=get_user_model().objects.none())
+
+    def __init__(self, *args, case=None, bureau_ids=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        users = get_user_model().objects.filter(staffmembership__isnull=False)
+        if case is not None:
+            users = users.filter(staffmembership__bureau_id=case.bureau_id)
+        elif bureau_ids is not None:
+            users = users.filter(staffmembership__bureau_id__in=bureau_ids)
+        self.fields["handler"].queryset = users.distinct().order_by("username")
+        self.fields["handler"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class ExtendForm(StyledForm):
+    months = forms.IntegerField(label=_("延长月数"), min_value=1, max_value=12, initial=1)
+    reason = forms.CharField(label=_("延期理由"), max_length=300)
+
+
+class BulkForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("批量操作"), choices=[("accept", _("批量受理")), ("assign", _("批量分配"))]
+    )
+    cases = forms.TypedMultipleChoiceField(label=_("案件"), coerce=int, choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = self.data.getlist("cases") if hasattr(self.data, "getlist") else []
+        self.fields["cases"].choices = [(value, value) for value in ids if str(value).isdigit()]

@@ -1,0 +1,79 @@
+"""Supervisors' performance page: on-time rate, forecast, satisfaction, volumes."""
+
+from django import forms
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from complaints import permissions, stats
+from complaints.models import Bureau, Complaint
+
+MONTH_CHOICES = [(3, _("近3个月")), (6, _("近6个月")), (12, _("近12个月")), (24, _("近24个月"))]
+
+
+class StatsFilterForm(forms.Form):
+    months = forms.TypedChoiceField(
+        label=_("统计期间"), coerce=int, choices=MONTH_CHOICES, required=False
+    )
+    bureau = forms.ModelChoiceField(
+        label=_("办理部门"), queryset=Bureau.objects.none(), required=False
+    )
+
+    def __init__(self, *args, bureau_ids=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bureaus = Bureau.objects.all()
+        if bureau_ids is not None:
+            bureaus = bureaus.filter(pk__in=bureau_ids)
+        self.fields["bureau"].queryset = bureaus
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
+
+
+def scoped_stats(request) -> tuple[StatsFilterForm, dict]:
+    """The figures for the supervisor's bureaus, narrowed by the filter form."""
+    supervised = permissions.supervised_bureau_ids(request.user)
+    form = StatsFilterForm(request.GET or None, bureau_ids=supervised)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    qs = Complaint.objects.all()
+    if supervised is not None:
+        qs = qs.filter(bureau_id__in=supervised)
+    if data.get("bureau"):
+        qs = qs.filter(bureau_id=data["bureau"].pk)
+    period = stats.Period.last_months(data.get("months") or 12)
+    return form, stats.summary(qs, period)
+
+
+def chart_data(figures: dict) -> dict:
+    months = [row["month"].strftime("%Y-%m") for row in figures["by_month"]]
+    return {
+        "months": months,
+        "rates": [
+            round(row["rate"] * 100, 2) if row["rate"] is not None else None
+            for row in figures["by_month"]
+        ],
+        "target": figures["target"] * 100,
+        "satisfaction": [count for _score, count in figures["satisfaction"]["distribution"]],
+        "volumes": _volume_series(figures["by_channel"], "channel__code"),
+    }
+
+
+def _volume_series(rows, key):
+    months = sorted({row["month"].strftime("%Y-%m") for row in rows})
+    series: dict[str, list[int]] = {}
+    for row in rows:
+        series.setdefault(row[key] or "-", [0] * len(months))[
+            months.index(row["month"].strftime("%Y-%m"))
+        ] = row["count"]
+    return {"months": months, "series": series}
+
+
+@permissions.supervisor_required
+def performance(request):
+    form, figures = scoped_stats(request)
+    context = {
+        "form": form,
+        "figures": figures,
+        "chart_json": chart_data(figures),
+        "query_string": request.GET.urlencode(),
+        "is_supervisor": True,
+    }
+    return render(request, "complaints/dashboard/performance.html", context)

@@ -1,0 +1,21 @@
+"""Case statistics computed by the database (GROUP BY), never by loading cases into Python."""
+
+from .figures import (
+    TARGET_RATE,
+    Period,
+    breach_forecast,
+    on_time_rates,
+    satisfaction,
+    summary,
+    volumes,
+)
+
+__all__ = [
+    "TARGET_RATE",
+    "Period",
+    "breach_forecast",
+    "on_time_rates",
+    "satisfaction",
+    "summary",
+    "volumes",
+]
