@@ -1,7 +1,15 @@
 import pytest
+from django.utils import translation
 
 from cms import models
 from tests.factories.cms import add_page
+
+
+@pytest.fixture(autouse=True)
+def chinese_by_default():
+    # A request to /en/… leaves English active in the thread; each test starts in Chinese.
+    with translation.override("zh-hans"):
+        yield
 
 
 @pytest.fixture
