@@ -148,17 +148,27 @@ def query_terms(query: str) -> list[QueryTerm]:
         if word in seen:
             continue
         seen.add(word)
-        parts = tuple(
-            part
-            for part in dict.fromkeys(_clean(_search_mode(word)))
-            if part != word and len(part) > 1
-        )
-        # Parts only help when together they cover the word (e.g. 知识 + 产权 for 知识产权).
-        if parts and set("".join(parts)) >= set(word):
-            terms.append(QueryTerm(word, parts))
-        else:
-            terms.append(QueryTerm(word))
+        parts = _split(word)
+        terms.append(QueryTerm(word, parts))
     return terms
+
+
+def _split(word: str) -> tuple[str, ...]:
+    """The fewest dictionary words (2+ characters, shorter than word) that exactly cover word,
+    e.g. 执法人员 → 执法 + 人员 (never the overlapping 法人); () when there is no such cover."""
+    if len(word) < 4:
+        return ()
+    frequencies = tokenizer().FREQ
+    best: dict[int, tuple[str, ...]] = {0: ()}
+    for end in range(2, len(word) + 1):
+        options = [
+            best[start] + (word[start:end],)
+            for start in range(0, end - 1)
+            if start in best and end - start < len(word) and frequencies.get(word[start:end])
+        ]
+        if options:
+            best[end] = min(options, key=len)
+    return tuple(part.lower() for part in best.get(len(word), ()))
 
 
 def term_words(terms: list[QueryTerm]) -> list[str]:
