@@ -70,6 +70,8 @@ class ApiSubmission(models.Model):
     )
     client_key = models.CharField(_("幂等键"), max_length=64, blank=True)
     media_url = models.URLField(_("媒体链接（未下载）"), max_length=500, blank=True)
+    # The access code encrypted for a retry by the same submitter (see sealing.py).
+    sealed_access_code = models.CharField(max_length=200, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

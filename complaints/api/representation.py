@@ -59,7 +59,7 @@ def _attribute(code, datatype, description, order, *, required=False, values=Non
         "datatype_description": hint,
         "order": order,
         "description": description,
-        "values": [{"key": key, "name": name} for key, name in (values or [])],
+        "values": [{"key": str(key), "name": str(name)} for key, name in (values or [])],
     }
 
 

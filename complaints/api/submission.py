@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from complaints.models import Category, District, Evidence, IpRightType, Kind, Source
 from complaints.services.intake import IntakeData, IntakeError, SubmitResult, submit_complaint
 
-from . import location
+from . import location, sealing
 from .models import ApiKey, ApiSubmission
 
 MAX_DESCRIPTION = 4000
@@ -175,7 +175,7 @@ def core_idempotency_key(api_key: ApiKey, client_key: str) -> str | None:
     return f"open311:{api_key.pk}:{client_key}" if client_key else None
 
 
-def file(submission: Submission, api_key: ApiKey) -> SubmitResult:
+def file(submission: Submission, api_key: ApiKey, raw_key: str) -> SubmitResult:
     """File through the same intake service as the web form, plus the API's own record."""
     with transaction.atomic():
         try:
@@ -188,18 +188,24 @@ def file(submission: Submission, api_key: ApiKey) -> SubmitResult:
             )
         except IntakeError as exc:
             raise BadRequest(str(exc)) from exc
-        if result.created:
-            ApiSubmission.objects.create(
-                api_key=api_key,
-                complaint=result.complaint,
-                client_key=submission.client_key,
-                media_url=submission.media_url,
-            )
+        if not result.created:
+            # A concurrent retry filed it first: answer as that request did.
+            return earlier_result(api_key, raw_key, submission.client_key) or result
+        sealed = ""
+        if submission.client_key:
+            sealed = sealing.seal(result.access_code, raw_key, submission.client_key)
+        ApiSubmission.objects.create(
+            api_key=api_key,
+            complaint=result.complaint,
+            client_key=submission.client_key,
+            media_url=submission.media_url,
+            sealed_access_code=sealed,
+        )
     return result
 
 
-def existing_for(api_key: ApiKey, client_key: str):
-    """The case an earlier POST with this client key filed, if any (a retry)."""
+def earlier_result(api_key: ApiKey, raw_key: str, client_key: str) -> SubmitResult | None:
+    """What an earlier POST with this client key filed (a retry), access code included."""
     if not client_key:
         return None
     record = (
@@ -207,4 +213,7 @@ def existing_for(api_key: ApiKey, client_key: str):
         .select_related("complaint")
         .first()
     )
-    return record.complaint if record else None
+    if record is None:
+        return None
+    code = sealing.unseal(record.sealed_access_code, raw_key, client_key)
+    return SubmitResult(record.complaint, code, created=False)

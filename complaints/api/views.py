@@ -3,10 +3,11 @@
 import datetime
 from functools import wraps
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render as render_page
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -22,6 +23,13 @@ MAX_RESULTS = 1000
 DEFAULT_DAYS = 90
 
 
+def _language(request) -> str:
+    wanted = request.GET.get("locale", "")
+    if wanted:
+        return "en" if wanted.lower().startswith("en") else settings.LANGUAGE_CODE
+    return translation.get_language_from_request(request)
+
+
 def endpoint(methods):
     """Allowed methods, the standard's errors for refusals, rate-limit headers on success."""
 
@@ -32,10 +40,12 @@ def endpoint(methods):
                 response = render.error(fmt, 405, _("不支持的请求方法"))
                 response["Allow"] = ", ".join(methods)
                 return response
-            try:
-                return view(request, *args, fmt=fmt, **kwargs)
-            except guard.Refused as refused:
-                return refused.response
+            # Outside i18n_patterns: partners choose English with Accept-Language or ?locale=en.
+            with translation.override(_language(request)):
+                try:
+                    return view(request, *args, fmt=fmt, **kwargs)
+                except guard.Refused as refused:
+                    return refused.response
 
         return csrf_exempt(wrapper)
 
@@ -157,16 +167,16 @@ def _create(request, fmt):
         params = submission.read_params(request)
     except submission.BadRequest as exc:
         return render.error(fmt, 400, *exc.messages)
-    caller = guard.check(request, fmt, params.get("api_key", ""), need=Scope.SUBMIT)
+    raw_key = params.get("api_key", "")
+    caller = guard.check(request, fmt, raw_key, need=Scope.SUBMIT)
     client_key = (
         request.headers.get("Idempotency-Key", "") or params.get("idempotency_key", "")
     ).strip()
-    earlier = submission.existing_for(caller.api_key, client_key)
     try:
-        if earlier is not None:
-            return guard.annotate(_created(request, fmt, earlier, None, status=200), caller)
-        parsed = submission.parse(params, client_key)
-        result = submission.file(parsed, caller.api_key)
+        result = submission.earlier_result(caller.api_key, raw_key, client_key)
+        if result is None:
+            parsed = submission.parse(params, client_key)
+            result = submission.file(parsed, caller.api_key, raw_key)
     except submission.UnknownService:
         code = params.get("service_code")
         return render.error(fmt, 404, _("没有这项服务：%(code)s") % {"code": code})
@@ -179,10 +189,7 @@ def _create(request, fmt):
 
 def _created(request, fmt, complaint, access_code, *, status):
     """The standard's POST answer. `account_id` carries the private access code, once."""
-    complaint.refresh_from_db()
     notice = representation.service_notice(complaint)
-    if access_code is None:
-        notice += _("；查询码仅在首次提交的响应中提供")
     payload = [
         {
             "service_request_id": complaint.tracking_number,
@@ -203,6 +210,8 @@ def openapi(request):
 @require_GET
 def docs(request):
     categories = Category.objects.filter(is_active=True).select_related("channel")
+    translation.activate(_language(request))
+    request.LANGUAGE_CODE = translation.get_language()
     return render_page(
         request,
         "complaints/api/docs.html",
