@@ -83,7 +83,7 @@ def _seed_policies(index):
     slug = plan.pop("slug")
     page = upsert_child(index, cms_models.PolicyPage, slug, body=plan_blocks(), **plan)
     _tag(page, tags)
-    ensure_translation(page, english_title)
+    ensure_translation(page, english_title, **content.CITY_PLAN_ENGLISH)
     pages = {}
     for row in content.POLICIES:
         slug, title, number, issuer, issued, effective, level, validity, tags, summary = row
@@ -99,6 +99,7 @@ def _seed_policies(index):
             level=level,
             validity=validity,
             summary=summary,
+            featured=slug in content.FEATURED,
             body=content.para(summary),
         )
         _tag(pages[slug], tags)
@@ -171,7 +172,7 @@ def _seed_top_ten(index):
         summary="涵盖专利、商标、著作权、不正当竞争、商业秘密和植物新品种等领域的典型案件。",
         intro="<p>以下案件为演示数据，当事人名称已隐去。</p>",
     )
-    ensure_translation(collection, f"Top ten IP cases in Wuhan, {year}")
+    ensure_translation(collection, f"Top ten IP cases in Wuhan, {year}", **content.TOP_TEN_ENGLISH)
     for rank, ((title, authority, number), case_type) in enumerate(
         zip(content.CASES, content.CASE_TYPES, strict=True), start=1
     ):
@@ -209,7 +210,22 @@ def _seed_white_paper(index):
         + content.para("侵权纠纷案件按期结案率达到98%以上，保护社会满意度持续提高。"),
         _relations={"figures": figures},
     )
-    ensure_translation(paper, "Wuhan IP development report 2025")
+    english = content.WHITE_PAPER_ENGLISH
+
+    def english_figures(translation):
+        figures = list(translation.figures.all())
+        for figure in figures:
+            figure.label = english["labels"].get(figure.label, figure.label)
+            figure.unit = english["units"].get(figure.unit, figure.unit)
+        translation.figures = figures
+
+    ensure_translation(
+        paper,
+        "Wuhan IP development report 2025",
+        prepare=english_figures,
+        summary=english["summary"],
+        body=content.para(english["summary"]),
+    )
 
 
 def _seed_news(index):

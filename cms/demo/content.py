@@ -198,6 +198,7 @@ POLICIES = [
         "支持高价值专利培育、知识产权质押融资和海外维权。",
     ),
 ]
+FEATURED = {"patent-enforcement-measures", "wuhan-ip-funding-2022", "east-lake-ip-support"}
 REPLACEMENTS = {"wuhan-patent-funding-2014": "wuhan-ip-funding-2022"}
 
 GUIDES = [
@@ -390,3 +391,45 @@ OVERSEAS = [
         ],
     ),
 ]
+
+CITY_PLAN_ENGLISH = {
+    "summary": "Make Wuhan a first-class IP-strong city by 2020: one complaint and "
+    "rights-protection network over the 12330, 12315 and 12390 hotlines, and at least "
+    "98% of infringement "
+    "disputes closed on time.",
+    "body": heading("About this translation")
+    + para(
+        "The legally binding text of this notice (武政〔2017〕30号) is the Chinese original. "
+        "This English page summarises its structure.",
+    )
+    + heading("Contents")
+    + [
+        {
+            "type": "paragraph",
+            "value": "<ul><li>1. Overall goals for IP creation, use, protection, management "
+            "and services</li><li>2. Key tasks: five programmes (management innovation, "
+            "stronger protection, use, creation, environment)</li><li>3. Safeguards: "
+            "leadership group, performance review and funding</li></ul>",
+        }
+    ],
+}
+
+WHITE_PAPER_ENGLISH = {
+    "summary": "The state of IP creation, use, protection, management and services in Wuhan "
+    "(demo figures).",
+    "labels": {
+        "发明专利授权量": "Invention patents granted",
+        "PCT国际专利申请量": "PCT international applications",
+        "有效注册商标量": "Registered trademarks in force",
+        "作品登记量": "Copyright registrations",
+        "知识产权质押融资额": "IP-backed loans",
+        "侵权纠纷案件按期结案率": "Infringement disputes closed on time",
+    },
+    "units": {"件": "", "亿元": "100 million yuan", "%": "%"},
+}
+
+TOP_TEN_ENGLISH = {
+    "summary": "Typical cases on patents, trademarks, copyright, unfair competition, trade "
+    "secrets and plant varieties.",
+    "intro": "<p>Demo data; the parties' names are withheld. Case pages are in Chinese.</p>",
+}

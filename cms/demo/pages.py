@@ -21,7 +21,7 @@ def upsert_child(parent, model, slug: str, **fields):
     return page
 
 
-def ensure_translation(page, title: str, **fields):
+def ensure_translation(page, title: str, prepare=None, **fields):
     """The page's live English translation with an English title (and optional fields)."""
     locale = Locale.objects.get(language_code="en")
     translation = page.get_translation_or_none(locale)
@@ -31,6 +31,8 @@ def ensure_translation(page, title: str, **fields):
     translation.title = title
     for name, value in fields.items():
         setattr(translation, name, value)
+    if prepare is not None:
+        prepare(translation)
     translation.save_revision().publish()
     return translation
 

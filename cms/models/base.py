@@ -32,7 +32,14 @@ def localize_pages(pages, language_code: str | None = None) -> list:
             translation_key__in=[page.translation_key for page in pages],
         )
     }
-    return [translations.get(page.translation_key, page) for page in pages]
+    localized = []
+    for page in pages:
+        translation = translations.get(page.translation_key)
+        if translation is None:
+            # Marks Chinese text inside an English page for screen readers (lang attribute).
+            page.fallback_lang = settings.LANGUAGE_CODE
+        localized.append(translation or page)
+    return localized
 
 
 class PortalPage(Page):
