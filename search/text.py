@@ -78,6 +78,8 @@ STOPWORDS = frozenset(
 # Letters and digits only: underscores and punctuation split words in FTS5 and PostgreSQL alike.
 _WORD = re.compile(r"[^\W_]+")
 
+_HAN = re.compile(r"^[\u4e00-\u9fff]{3,}$")
+MAX_SUBWORD_SOURCE = 12
 _lock = threading.Lock()
 _tokenizer = None
 
@@ -109,6 +111,10 @@ def _search_mode(text: str):
     three characters, so 质押融资 inside 知识产权质押融资 would be lost)."""
     instance = tokenizer()
     for word in instance.cut(text):
+        # Only Chinese words have dictionary sub-words; numbers and codes are kept whole.
+        if not _HAN.match(word) or len(word) > MAX_SUBWORD_SOURCE:
+            yield word
+            continue
         for size in range(2, len(word)):
             for start in range(len(word) - size + 1):
                 gram = word[start : start + size]
