@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from search.api import ContentFilters, search_content
@@ -12,7 +13,7 @@ from search.backends.base import MAX_PAGE
 from search.text import MAX_QUERY_LENGTH, normalize_query
 
 SLUG = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
-FACET_TITLES = {"type": "内容类型", "year": "年份", "policy_level": "政策层级"}
+FACET_TITLES = {"type": _("内容类型"), "year": _("年份"), "policy_level": _("政策层级")}
 
 
 def _slug(value) -> str:
