@@ -158,3 +158,41 @@ def test_fallback_page_breadcrumbs_link_to_english_sections(client, home_page, p
     page = PolicyPageFactory(parent=policy_index, title="仅有中文")
     html = client.get(f"/en{page.url}").content.decode()
     assert '<a href="/en/policies/">Policies</a>' in html
+
+
+def test_directory_lists_bureaus_from_the_complaints_contract(client, home_page, monkeypatch):
+    from tests.factories.cms import add_page
+
+    bureaus = [
+        {
+            "code": "wh-ipo",
+            "name": "测试市级知识产权机构",
+            "name_en": "Wuhan IP Office",
+            "level": "city",
+            "district": "",
+            "district_en": "",
+            "address": "武汉市江岸区",
+            "phone": "027-12345678",
+            "hotline": "12330",
+            "channels": ["12330"],
+        },
+        {
+            "code": "jiangan",
+            "name": "江岸区市场监督管理局",
+            "name_en": "Jiang'an AMR",
+            "level": "district",
+            "district": "江岸区",
+            "district_en": "Jiang'an",
+            "address": "江岸区某路1号",
+            "phone": "027-87654321",
+            "hotline": "12315",
+            "channels": ["12315"],
+        },
+    ]
+    monkeypatch.setattr("complaints.public.bureau_directory", lambda: bureaus)
+    add_page(home_page, models.DirectoryPage(title="服务机构名录", slug="directory"))
+    html = client.get("/directory/").content.decode()
+    assert "测试市级知识产权机构" in html and 'href="tel:027-87654321"' in html
+    filtered = client.get("/directory/?channel=12315").content.decode()
+    assert "江岸区市场监督管理局" in filtered and "测试市级知识产权机构" not in filtered
+    assert "Wuhan IP Office" in client.get("/en/directory/").content.decode()
