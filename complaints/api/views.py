@@ -128,11 +128,14 @@ def _csv(value: str) -> list[str]:
 
 
 def _moment(value: str, name: str) -> datetime.datetime:
-    moment = parse_datetime(value)
+    try:
+        moment = parse_datetime(value)
+        day = parse_date(value) if moment is None else None
+    except ValueError:  # well formed but impossible, e.g. 2026-13-45
+        moment = day = None
+    if moment is None and day is None:
+        raise submission.BadRequest(_("%(name)s 不是 W3C 日期时间") % {"name": name})
     if moment is None:
-        day = parse_date(value)
-        if day is None:
-            raise submission.BadRequest(_("%(name)s 不是 W3C 日期时间") % {"name": name})
         moment = datetime.datetime.combine(day, datetime.time.min)
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
