@@ -14,7 +14,7 @@ from complaints.dashboard import forms, services
 from complaints.dashboard.queue import annotate_time_left
 from complaints.lifecycle import can_transition
 from complaints.models import AccessLog, Complaint, Status
-from complaints.services import lifecycle
+from complaints.services import lifecycle, workdays
 from complaints.services.clock import limit_for
 
 DETAIL_RELATED = (
@@ -215,7 +215,7 @@ def act(request, pk: int, action: str):
         return redirect("dashboard:case", pk=case.pk)
     try:
         ACTIONS[action][2](case, request.user, form.cleaned_data)
-    except (lifecycle.TransitionNotAllowed, ValueError) as exc:
+    except (lifecycle.TransitionNotAllowed, ValueError, workdays.CalendarUnavailable) as exc:
         messages.error(request, _("操作未完成：%(error)s") % {"error": exc})
     else:
         messages.success(request, _("已完成：%(action)s") % {"action": ACTIONS[action][0]})

@@ -9,6 +9,7 @@ from complaints import permissions
 from complaints.dashboard import queue as queue_service
 from complaints.dashboard import services
 from complaints.dashboard.forms import AssignForm, BulkForm, QueueFilterForm
+from complaints.services.workdays import CalendarUnavailable
 
 
 def filter_form(request) -> tuple[QueueFilterForm, dict]:
@@ -48,7 +49,11 @@ def bulk(request):
         return redirect("dashboard:queue")
     ids = form.cleaned_data["cases"]
     if form.cleaned_data["action"] == "accept":
-        done, skipped = services.bulk_accept(request.user, ids)
+        try:
+            done, skipped = services.bulk_accept(request.user, ids)
+        except CalendarUnavailable as exc:
+            messages.error(request, str(exc))
+            return redirect("dashboard:queue")
     else:
         assign_form = AssignForm(request.POST, bureau_ids=permissions.bureau_ids(request.user))
         if not assign_form.is_valid():

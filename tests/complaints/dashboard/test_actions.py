@@ -1,0 +1,151 @@
+"""Transitions through the dashboard views: each goes through the lifecycle services."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from complaints.models import CaseEvent, Outcome, RefusalReason, ResponseTemplate, Status
+from tests.factories.complaints import file_complaint
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_2026(frozen_today):
+    """Handling clocks must end inside a year the official calendar knows."""
+    frozen_today(dt.date(2026, 9, 1))
+
+
+def act(client, case, action, **data):
+    prefixed = {f"{action}-{key}": value for key, value in data.items()}
+    return client.post(reverse("dashboard:act", args=[case.pk, action]), prefixed)
+
+
+def test_full_journey_through_the_views(login, handler_a, case_a, frozen_today):
+    client = login(handler_a)
+    assert act(client, case_a, "accept", internal_note="材料齐全").status_code == 302
+    case_a.refresh_from_db()
+    assert case_a.status == Status.ACCEPTED and case_a.step == "handling"
+    handling_due = case_a.due_on
+
+    act(client, case_a, "request_info", public_note="请补充商标注册证")
+    case_a.refresh_from_db()
+    assert case_a.status == Status.AWAITING_COMPLAINANT and case_a.paused_since
+    page = client.get(reverse("dashboard:case", args=[case_a.pk])).content.decode()
+    assert "暂停计时" in page
+
+    frozen_today(dt.date(2026, 9, 4))  # paused Tue–Fri: 3 working days stood still
+    act(client, case_a, "start")
+    case_a.refresh_from_db()
+    assert case_a.status == Status.IN_PROGRESS and case_a.paused_since is None
+    assert case_a.due_on > handling_due
+
+    act(client, case_a, "mediation", agreed="1", internal_note="双方到场")
+    act(client, case_a, "resolve", outcome=Outcome.PENALTY, outcome_detail="武市监罚〔2026〕12号")
+    case_a.refresh_from_db()
+    assert case_a.status == Status.RESOLVED and case_a.outcome_detail == "武市监罚〔2026〕12号"
+    act(client, case_a, "close")
+    case_a.refresh_from_db()
+    assert case_a.status == Status.CLOSED and not case_a.is_overdue and case_a.due_on
+    act(client, case_a, "reopen", reason="投诉人申请：对方仍在销售")
+    case_a.refresh_from_db()
+    assert case_a.status == Status.IN_PROGRESS
+    actions = list(case_a.events.values_list("action", flat=True))
+    assert actions == [
+        "submitted",
+        "accepted",
+        "information_requested",
+        "in_progress",
+        "mediation_recorded",
+        "resolved",
+        "closed",
+        "reopened",
+    ]
+    assert CaseEvent.objects.filter(complaint=case_a, actor=handler_a).count() == 7
+
+
+def test_refusal_needs_a_reason_from_the_list(login, handler_a, case_a):
+    client = login(handler_a)
+    act(client, case_a, "refuse", reason="made-up")
+    case_a.refresh_from_db()
+    assert case_a.status == Status.SUBMITTED
+    act(client, case_a, "refuse", reason=RefusalReason.OUT_OF_REMIT, public_note="")
+    case_a.refresh_from_db()
+    assert case_a.status == Status.NOT_ACCEPTED
+    assert case_a.refusal_reason == RefusalReason.OUT_OF_REMIT
+
+
+def test_forbidden_transition_is_refused_with_a_message(login, handler_a, case_a):
+    response = act(login(handler_a), case_a, "resolve", outcome=Outcome.MEDIATED)
+    assert response.status_code == 302
+    case_a.refresh_from_db()
+    assert case_a.status == Status.SUBMITTED
+
+
+def test_response_template_fills_the_public_note(login, handler_a, case_a):
+    template = ResponseTemplate.objects.create(
+        status=Status.ACCEPTED, title="标准受理", text="您的投诉已受理，我们将在法定期限内办理。"
+    )
+    act(login(handler_a), case_a, "accept", template=template.pk)
+    event = case_a.events.get(action="accepted")
+    assert event.public_note == template.text
+
+
+def test_assign_only_to_staff_of_the_bureau(login, handler_a, supervisor_a, handler_b, case_a):
+    client = login(supervisor_a)
+    act(client, case_a, "assign", handler=handler_b.pk)
+    case_a.refresh_from_db()
+    assert case_a.assigned_to is None
+    act(client, case_a, "assign", handler=handler_a.pk)
+    case_a.refresh_from_db()
+    assert case_a.assigned_to == handler_a
+
+
+def test_transfer_takes_history_along(login, handler_a, handler_b, bureau_b, case_a):
+    act(login(handler_a), case_a, "transfer", to_bureau=bureau_b.pk, reason="属专利纠纷")
+    case_a.refresh_from_db()
+    assert case_a.bureau == bureau_b
+    page = login(handler_b).get(reverse("dashboard:case", args=[case_a.pk])).content.decode()
+    assert "已收到" in page and "属专利纠纷" in page  # the submitted event came along
+
+
+def test_extension_needs_a_supervisor_and_is_capped(login, bureau_b, handler_b, frozen_today):
+    from tests.factories.complaints import staff_member
+
+    frozen_today(dt.date(2026, 3, 2))
+    case = file_complaint("patent-dispute", ip_right_type="patent").complaint
+    supervisor_b = staff_member(bureau_b, "supervisor", username="supervisor_b")
+    act(login(handler_b), case, "accept")
+    case.refresh_from_db()
+    assert case.due_on == dt.date(2026, 6, 2)  # 3 months
+    assert act(login(handler_b), case, "extend", months=1, reason="需鉴定").status_code == 403
+    act(login(supervisor_b), case, "extend", months=1, reason="需技术鉴定")
+    case.refresh_from_db()
+    assert case.due_on == dt.date(2026, 7, 2) and case.extension_months == 1
+    act(login(supervisor_b), case, "extend", months=1, reason="再次延期")
+    case.refresh_from_db()
+    assert case.due_on == dt.date(2026, 7, 2)  # only one extension of at most a month
+    page = login(supervisor_b).get(reverse("dashboard:case", args=[case.pk])).content.decode()
+    assert "1 / 1" in page and "需技术鉴定" in page
+
+
+def test_bulk_accept_is_for_supervisors_of_the_bureau(
+    login, handler_a, supervisor_a, case_a, case_b
+):
+    url = reverse("dashboard:bulk")
+    assert login(handler_a).post(url, {"action": "accept", "cases": [case_a.pk]}).status_code == 403
+    login(supervisor_a).post(url, {"action": "accept", "cases": [case_a.pk, case_b.pk]})
+    case_a.refresh_from_db()
+    case_b.refresh_from_db()
+    assert case_a.status == Status.ACCEPTED
+    assert case_b.status == Status.SUBMITTED  # another bureau's case is untouched
+
+
+def test_bulk_assign(login, handler_a, supervisor_a, case_a):
+    second = file_complaint().complaint
+    login(supervisor_a).post(
+        reverse("dashboard:bulk"),
+        {"action": "assign", "cases": [case_a.pk, second.pk], "handler": handler_a.pk},
+    )
+    assert set(handler_a.assigned_cases.values_list("pk", flat=True)) == {case_a.pk, second.pk}
