@@ -2,9 +2,7 @@
 
 import complaints.models.reference
 import complaints.models.storage
-import django.core.files.storage
 import django.db.models.deletion
-import pathlib
 from django.conf import settings
 from django.db import migrations, models
 
@@ -229,7 +227,7 @@ class Migration(migrations.Migration):
             name='Evidence',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=django.core.files.storage.FileSystemStorage(base_url=None, location=pathlib.PurePosixPath('/work/main/var/private')), upload_to=complaints.models.storage.evidence_path)),
+                ('file', models.FileField(max_length=200, storage=complaints.models.storage.evidence_storage, upload_to=complaints.models.storage.evidence_path)),
                 ('original_name', models.CharField(max_length=255, verbose_name='原文件名')),
                 ('content_type', models.CharField(max_length=100, verbose_name='文件类型')),
                 ('size', models.PositiveBigIntegerField(verbose_name='大小')),

@@ -17,7 +17,7 @@ from .choices import (
 )
 from .querysets import ComplaintQuerySet
 from .reference import Bureau, Category, Channel, District
-from .storage import evidence_path, private_storage
+from .storage import evidence_path, evidence_storage
 
 
 def mask_name(name: str) -> str:
@@ -192,7 +192,7 @@ class Evidence(models.Model):
         OPEN311 = "open311", _("开放接口")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(storage=private_storage, upload_to=evidence_path, max_length=200)
+    file = models.FileField(storage=evidence_storage, upload_to=evidence_path, max_length=200)
     original_name = models.CharField(_("原文件名"), max_length=255)
     content_type = models.CharField(_("文件类型"), max_length=100)
     size = models.PositiveBigIntegerField(_("大小"))

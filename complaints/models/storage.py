@@ -8,9 +8,14 @@ from django.utils import timezone
 from django.utils.functional import LazyObject
 
 
+def evidence_storage() -> FileSystemStorage:
+    """For the model field: a callable, so migrations record a reference, not a local path."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
 class _PrivateStorage(LazyObject):
     def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+        self._wrapped = evidence_storage()
 
 
 private_storage = _PrivateStorage()
