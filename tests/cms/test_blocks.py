@@ -30,3 +30,20 @@ def test_table_block_marks_header_cells():
     block = BodyBlock.base_blocks["table"]
     html = block.render(block.get_preview_value())
     assert '<th scope="col">指标</th>' in html and "<td>32000件</td>" in html
+
+
+def test_image_block_renders_a_responsive_srcset(tmp_path, settings):
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images.models import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = BytesIO()
+    PillowImage.new("RGB", (1600, 900), "#0b4f8a").save(buffer, "PNG")
+    image = Image.objects.create(title="中心", file=ImageFile(buffer, name="centre.png"))
+    block = BodyBlock.base_blocks["image"]
+    html = block.render(block.to_python({"image": image.pk, "alt": "保护中心", "caption": "图注"}))
+    assert 'srcset="' in html and "sizes=" in html and 'alt="保护中心"' in html
+    assert "<figcaption" in html

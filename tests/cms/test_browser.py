@@ -43,6 +43,10 @@ def test_home_and_policy_pages_are_accessible(live_server, page, site, viewport)
     expect(page.get_by_role("heading", level=1)).to_have_text(site.title)
     expect(page.locator("nav[aria-label='面包屑导航']")).to_be_visible()
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="English").click()
+    expect(page.locator(".untranslated-notice")).to_be_visible()
+    expect(page.locator("article.cms-page")).to_have_attribute("lang", "zh-Hans")
+    assert_no_axe_violations(page)
 
 
 def test_keyboard_reaches_a_policy_from_the_home_page(live_server, page, site):
