@@ -8,7 +8,7 @@ import datetime
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.db.models import DurationField, ExpressionWrapper, F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from complaints.models import AccessLog, Category, Complaint, Status
@@ -40,7 +40,6 @@ PERSONAL_FIELDS = {
 def expired_cases(now=None):
     """Finished cases whose closing date is older than their category's retention period."""
     now = now or timezone.now()
-    age = ExpressionWrapper(now - F("closed_at"), output_field=DurationField())
     query = Q()
     for category in Category.objects.all():
         limit = now - datetime.timedelta(days=category.retention_days)
@@ -51,7 +50,6 @@ def expired_cases(now=None):
         Complaint.objects.filter(status__in=FINISHED, closed_at__isnull=False)
         .filter(query)
         .exclude(facts=PURGED_TEXT)
-        .alias(age=age)
     )
 
 
@@ -63,8 +61,7 @@ def anonymise(case: Complaint) -> None:
         setattr(case, name, value)
     case.save(update_fields=[*PERSONAL_FIELDS, "updated_at"])
     case.events.update(internal_note="", public_note=PURGED_TEXT)
-    if hasattr(case, "notifications"):
-        case.notifications.all().delete()
+    case.notifications.all().delete()
 
 
 def delete_case(case: Complaint) -> None:
@@ -118,7 +115,10 @@ class Command(BaseCommand):
         for start in range(0, len(ids), BATCH):
             with transaction.atomic():
                 for case in Complaint.objects.filter(id__in=ids[start : start + BATCH]):
-                    delete_case(case) if delete else anonymise(case)
+                    if delete:
+                        delete_case(case)
+                    else:
+                        anonymise(case)
                     done += 1
             self.stdout.write(f"  {done}/{len(ids)} case(s) {mode}d")
         for path in stale:
