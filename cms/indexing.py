@@ -55,7 +55,9 @@ def _text(page) -> str:
             parts.extend(str(item) for item in model_field.get_searchable_content(value))
         elif value:
             parts.append(str(value))
-    return "\n".join(" ".join(strip_tags(part).split()) for part in parts if part)
+    # The same text often sits in two fields (summary and first paragraph): keep it once.
+    cleaned = (" ".join(strip_tags(part).split()) for part in parts if part)
+    return "\n".join(dict.fromkeys(text for text in cleaned if text))
 
 
 def _year(page) -> int | None:
