@@ -5,6 +5,7 @@ yet marked, and each (case, deadline) reminder is recorded once (a unique constr
 """
 
 import datetime
+import logging
 
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
@@ -13,6 +14,8 @@ from django.utils import timezone
 
 from complaints.models import OPEN_STATUSES, Complaint, DeadlineReminder, StaffMembership
 from complaints.services import workdays
+
+log = logging.getLogger(__name__)
 
 
 def next_working_day(day: datetime.date) -> datetime.date:
@@ -60,14 +63,17 @@ def send_reminders(today: datetime.date) -> int:
         except IntegrityError:
             continue  # another sla_tick run got there first
         if recipients:
-            send_mail(
-                f"[案件到期提醒] {case.tracking_number} 将于 {due:%Y-%m-%d} 到期",
-                f"案件 {case.tracking_number} 的法定期限为 {due:%Y-%m-%d}（下一个工作日），"
-                "请及时办理。",
-                None,
-                recipients,
-                fail_silently=True,
-            )
+            try:
+                send_mail(
+                    f"[案件到期提醒] {case.tracking_number} 将于 {due:%Y-%m-%d} 到期",
+                    f"案件 {case.tracking_number} 的法定期限为 {due:%Y-%m-%d}（下一个工作日），"
+                    "请及时办理。",
+                    None,
+                    recipients,
+                )
+            except OSError:
+                # Recorded as sent: a mail outage must not make every later tick resend.
+                log.warning("reminder for case %s could not be mailed", case.pk, exc_info=True)
         sent += 1
     return sent
 
