@@ -15,7 +15,7 @@ from complaints.services.events import record_event
 
 def _lock(case: Complaint) -> Complaint:
     return (
-        Complaint.objects.select_for_update()
+        Complaint.objects.select_for_update(of=("self",))
         .select_related("category__clock_profile", "category__report_clock_profile", "bureau")
         .get(pk=case.pk)
     )
