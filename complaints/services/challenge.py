@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 SALT = "complaints.challenge"
@@ -27,7 +28,9 @@ class Challenge:
 def issue() -> Challenge:
     a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
     token = signing.dumps({"s": a + b, "n": secrets.token_hex(8)}, salt=SALT, compress=True)
-    question = _("%(a)s 加 %(b)s 等于几？请用数字回答。") % {"a": _CN_DIGITS[a], "b": _CN_DIGITS[b]}
+    english = (get_language() or "").startswith("en")
+    words = {"a": a, "b": b} if english else {"a": _CN_DIGITS[a], "b": _CN_DIGITS[b]}
+    question = _("%(a)s 加 %(b)s 等于几？请用数字回答。") % words
     return Challenge(question=f"{question} ({a} + {b} = ?)", token=token)
 
 
