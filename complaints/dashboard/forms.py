@@ -44,13 +44,25 @@ class QueueFilterForm(StyledForm):
         label=_("状态"), required=False, choices=[("", _("全部")), ("open", _("未办结"))]
     )
     channel = forms.ModelChoiceField(
-        label=_("热线渠道"), required=False, queryset=Channel.objects.all(), to_field_name="code"
+        label=_("热线渠道"),
+        required=False,
+        queryset=Channel.objects.all(),
+        to_field_name="code",
+        empty_label=_("全部"),
     )
     category = forms.ModelChoiceField(
-        label=_("类别"), required=False, queryset=Category.objects.all(), to_field_name="code"
+        label=_("类别"),
+        required=False,
+        queryset=Category.objects.all(),
+        to_field_name="code",
+        empty_label=_("全部"),
     )
     district = forms.ModelChoiceField(
-        label=_("行政区"), required=False, queryset=District.objects.all(), to_field_name="code"
+        label=_("行政区"),
+        required=False,
+        queryset=District.objects.all(),
+        to_field_name="code",
+        empty_label=_("全部"),
     )
     mine = forms.BooleanField(label=_("分配给我"), required=False)
     overdue = forms.BooleanField(label=_("已超期"), required=False)

@@ -12,10 +12,13 @@ MONTH_CHOICES = [(3, _("近3个月")), (6, _("近6个月")), (12, _("近12个月
 
 class StatsFilterForm(forms.Form):
     months = forms.TypedChoiceField(
-        label=_("统计期间"), coerce=int, choices=MONTH_CHOICES, required=False
+        label=_("统计期间"), coerce=int, choices=MONTH_CHOICES, required=False, initial=12
     )
     bureau = forms.ModelChoiceField(
-        label=_("办理部门"), queryset=Bureau.objects.none(), required=False
+        label=_("办理部门"),
+        queryset=Bureau.objects.none(),
+        required=False,
+        empty_label=_("全部部门"),
     )
 
     def __init__(self, *args, bureau_ids=None, **kwargs):
