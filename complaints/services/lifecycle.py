@@ -19,9 +19,13 @@ class TransitionNotAllowed(Exception):
 
 
 def _lock(complaint: Complaint) -> Complaint:
-    """Re-read the case under a row lock so two staff actions cannot interleave."""
+    """Re-read the case under a row lock so two staff actions cannot interleave.
+
+    Only the case row is locked: PostgreSQL refuses FOR UPDATE on the nullable side of the
+    outer join to report_clock_profile.
+    """
     return (
-        Complaint.objects.select_for_update()
+        Complaint.objects.select_for_update(of=("self",))
         .select_related("category__clock_profile", "category__report_clock_profile", "bureau")
         .get(pk=complaint.pk)
     )
