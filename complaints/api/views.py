@@ -224,5 +224,7 @@ def docs(request):
             "anon_rate": guard.anon_rate(),
             "max_results": MAX_RESULTS,
             "default_days": DEFAULT_DAYS,
+            # The page lives outside i18n_patterns: the language switch uses ?locale=.
+            "language_urls": {code: f"?locale={code}" for code, _name in settings.LANGUAGES},
         },
     )

@@ -69,6 +69,9 @@ def test_documentation_page(client):
 
 
 def test_documentation_page_in_english(client):
-    client.cookies["django_language"] = "en"
     html = client.get("/open311/v2/").content.decode()
-    assert 'lang="en"' in html
+    assert 'href="?locale=en"' in html  # the language switch stays on this page
+    html = client.get("/open311/v2/?locale=en").content.decode()
+    assert 'lang="en"' in html and "Open API (Open311 GeoReport v2)" in html
+    client.cookies["django_language"] = "en"
+    assert "Open API (Open311 GeoReport v2)" in client.get("/open311/v2/").content.decode()
