@@ -101,6 +101,14 @@ class PolicyPage(PortalPage):
         if self.effective_date and self.effective_date < self.issue_date:
             raise ValidationError({"effective_date": _("施行日期不能早于发布日期。")})
 
+    def section_headings(self):
+        """Top-level headings of the full text, for the table of contents."""
+        return [
+            block
+            for block in self.body
+            if block.block_type == "heading" and block.value["level"] == "h2"
+        ]
+
     def interpretations(self):
         return PolicyInterpretationPage.objects.live().child_of(self)
 

@@ -196,3 +196,18 @@ def test_directory_lists_bureaus_from_the_complaints_contract(client, home_page,
     filtered = client.get("/directory/?channel=12315").content.decode()
     assert "江岸区市场监督管理局" in filtered and "测试市级知识产权机构" not in filtered
     assert "Wuhan IP Office" in client.get("/en/directory/").content.decode()
+
+
+def test_long_policy_has_a_table_of_contents_linking_to_its_sections(client, policy_index):
+    sections = ["一、总体目标", "二、重点任务", "三、保障措施"]
+    body = []
+    for text in sections:
+        body += [
+            {"type": "heading", "value": {"text": text, "level": "h2"}},
+            {"type": "paragraph", "value": f"<p>{text}的内容。</p>"},
+        ]
+    page = PolicyPageFactory(parent=policy_index, body=body)
+    html = client.get(page.url).content.decode()
+    for block in page.section_headings():
+        assert f'<a href="#h-{block.id}">{block.value["text"]}</a>' in html
+        assert f'id="h-{block.id}">{block.value["text"]}</h2>' in html
