@@ -170,7 +170,8 @@ def _create(request, fmt):
         params = submission.read_params(request)
     except submission.BadRequest as exc:
         return render.error(fmt, 400, *exc.messages)
-    raw_key = params.get("api_key", "")
+    # Some clients put api_key in the query string even on POST.
+    raw_key = params.get("api_key", "") or request.GET.get("api_key", "")
     caller = guard.check(request, fmt, raw_key, need=Scope.SUBMIT)
     client_key = (
         request.headers.get("Idempotency-Key", "") or params.get("idempotency_key", "")

@@ -244,3 +244,16 @@ def test_retried_code_opens_only_with_the_submitting_key(post_case, raw_key):
 def test_malformed_idempotency_key_is_refused(post_case):
     response = post_case(idempotency_key="x" * 65)
     assert response.status_code == 400
+
+
+def test_api_key_in_the_query_string_of_a_post(client, raw_key):
+    response = client.post(
+        f"/open311/v2/requests.json?api_key={raw_key}",
+        {
+            "service_code": "counterfeit-goods",
+            "attribute[district]": "wuchang",
+            "attribute[kind]": "report",
+            "description": "某商场销售假冒名牌运动鞋。",
+        },
+    )
+    assert response.status_code == 201, response.content
