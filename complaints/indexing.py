@@ -4,10 +4,10 @@ complainant's personal data. Cases are reindexed on every case_changed and remov
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from complaints.models import Complaint
+from complaints.models import Complaint, StaffMembership
 from complaints.signals import case_changed
 from search import registry
-from search.api import index_object, remove_object
+from search.api import index_object, remove_object, search_case_ids
 
 FIELDS = (
     "id",
@@ -70,3 +70,25 @@ def case_changed_receiver(sender, complaint, **kwargs):
 @receiver(post_delete, sender=Complaint)
 def case_deleted(sender, instance, **kwargs):
     remove_object(SOURCE.name, instance.pk)
+
+
+def case_ids_for_staff(
+    user, query: str, *, statuses=(), category: str = "", limit: int = 200, offset: int = 0
+) -> list[int]:
+    """Full-text case search for the dashboard: ids, newest first, restricted to the user's
+    bureaus inside the search query (every bureau for a superuser, none for anyone else)."""
+    if not user.is_authenticated:
+        return []
+    bureau_ids = None
+    if not user.is_superuser:
+        bureau_ids = list(
+            StaffMembership.objects.filter(user=user).values_list("bureau_id", flat=True)
+        )
+    return search_case_ids(
+        query,
+        bureau_ids=bureau_ids,
+        statuses=statuses,
+        category=category,
+        limit=limit,
+        offset=offset,
+    )

@@ -31,7 +31,12 @@ class IndexEntry(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["kind", "language"], name="search_entry_kind_lang"),
-            models.Index(fields=["kind", "bureau_id"], name="search_entry_kind_bureau"),
+            # Newest-first case lists: PostgreSQL can walk these and test the match per row,
+            # stopping at the page size, instead of sorting every match of a common word.
+            models.Index(
+                fields=["kind", "bureau_id", "-published_at"], name="search_entry_kind_bureau"
+            ),
+            models.Index(fields=["kind", "-published_at"], name="search_entry_kind_newest"),
         ]
         verbose_name = "索引条目"
         verbose_name_plural = "索引条目"

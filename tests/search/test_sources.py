@@ -3,12 +3,13 @@
 import pytest
 from django.core.cache import cache
 
+from complaints.indexing import case_ids_for_staff
 from complaints.models import Complaint
 from complaints.services import lifecycle
 from search.api import search_case_ids, search_content
 from search.models import IndexEntry, PendingIndexOperation
 from search.registry import get_source
-from tests.factories.complaints import file_complaint
+from tests.factories.complaints import UserFactory, file_complaint, staff_member
 
 
 @pytest.fixture
@@ -66,3 +67,18 @@ def test_cases_are_indexed_on_intake_and_change(reference_data, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         Complaint.objects.filter(pk=case.pk).delete()
     assert search_case_ids("光谷芯片", bureau_ids=None) == []
+
+
+def test_staff_search_uses_the_users_bureaus(reference_data, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import AnonymousUser
+
+    from complaints.models import Bureau
+
+    with django_capture_on_commit_callbacks(execute=True):
+        case = file_complaint(respondent_name="武汉光谷某芯片有限公司").complaint
+    other = Bureau.objects.exclude(pk=case.bureau_id).first()
+    assert case_ids_for_staff(staff_member(case.bureau), "芯片") == [case.pk]
+    assert case_ids_for_staff(staff_member(other), "芯片") == []
+    assert case_ids_for_staff(UserFactory(), "芯片") == []
+    assert case_ids_for_staff(UserFactory(is_superuser=True), "芯片") == [case.pk]
+    assert case_ids_for_staff(AnonymousUser(), "芯片") == []
