@@ -59,7 +59,8 @@ bench: install ## Run the benchmarks (figures printed and written under benchmar
 	$(PY) benchmarks/run_all.py
 
 messages: install ## Update the English catalogue from locale/en/json/*.json and compile it
-	flock /tmp/ipportal-messages.lock sh -c "$(PY) manage.py makemessages -l en --no-obsolete --no-wrap \
+	flock /tmp/ipportal-messages.lock sh -c "rm -f locale/en/LC_MESSAGES/django.po && \
+		$(PY) manage.py makemessages -l en --no-obsolete --no-wrap \
 		--ignore '.venv/*' --ignore 'static/*' --ignore 'tests/*' --ignore 'benchmarks/*' && \
 		$(PY) bin/fill-translations locale/en/LC_MESSAGES/django.po locale/en/json && \
 		$(PY) manage.py compilemessages --ignore '.venv/*'"
