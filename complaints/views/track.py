@@ -54,14 +54,12 @@ def lookup(request):
     locked = ratelimit.peek(number_key, NUMBER_FAILURES, NUMBER_WINDOW)
     known = Complaint.objects.filter(tracking_number=number).only("pk").first()
     if not locked.allowed:
-        if known:
-            _log(request, known, "track_locked")
+        _log(request, known, "track_locked")
         return too_many_requests(request, locked, _("该受理编号的错误尝试次数过多，已暂时锁定。"))
     complaint = access.verify(number, form.cleaned_data["access_code"])
     if complaint is None:
         ratelimit.hit(number_key, NUMBER_FAILURES, NUMBER_WINDOW)
-        if known:
-            _log(request, known, "track_failed")
+        _log(request, known, "track_failed")
         # Same message whether the number exists or not: nothing is revealed.
         return _lookup_error(request, form, _("受理编号或访问码不正确。请核对后重试。"))
     _log(request, complaint, "track_lookup")

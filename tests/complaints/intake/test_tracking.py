@@ -57,6 +57,7 @@ def test_wrong_code_and_unknown_number_look_the_same(client, filed):
     assert message in wrong.content.decode() and message in unknown.content.decode()
     assert client.get("/complaints/track/case/").status_code == 302
     assert AccessLog.objects.filter(action="track_failed", complaint=filed.complaint).count() == 1
+    assert AccessLog.objects.filter(action="track_failed", complaint=None).count() == 1
 
 
 def test_tracking_number_locks_after_repeated_failures(client, filed):
