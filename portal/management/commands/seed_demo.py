@@ -1,9 +1,12 @@
 """Load the demo data set: reference data, staff, pages and synthetic complaints. Idempotent."""
 
+import time
+
 from django.core.management.base import BaseCommand
 
 from cms import demo as cms_demo
 from complaints import demo as complaints_demo
+from search import api as search_api
 
 
 class Command(BaseCommand):
@@ -14,8 +17,13 @@ class Command(BaseCommand):
             "--complaints", type=int, default=200, help="synthetic complaints to create"
         )
         parser.add_argument("--seed", type=int, default=2017, help="random seed (reproducible)")
+        parser.add_argument(
+            "--no-index",
+            action="store_true",
+            help="skip indexing new cases for search (run `search_index --rebuild` later)",
+        )
 
-    def handle(self, *args, complaints: int, seed: int, **options):
+    def handle(self, *args, complaints: int, seed: int, no_index: bool, **options):
         self.stdout.write("Reference data (channels, bureaus, districts, categories, routing)…")
         complaints_demo.seed_reference_data(stdout=self.stdout)
         complaints_demo.seed_provisional_calendar(stdout=self.stdout)
@@ -25,5 +33,15 @@ class Command(BaseCommand):
         self.stdout.write("Pages…")
         cms_demo.seed_pages(stdout=self.stdout)
         self.stdout.write(f"Synthetic complaints (target {complaints})…")
-        complaints_demo.seed_complaints(count=complaints, seed=seed, stdout=self.stdout)
+        created = complaints_demo.seed_complaints(count=complaints, seed=seed, stdout=self.stdout)
+        if created and not no_index:
+            # Bulk creation sends no signals: index the cases so staff search finds them.
+            self.stdout.write("Indexing cases for search…")
+            started = time.perf_counter()
+            figures = search_api.rebuild(kinds=("case",), progress=self._progress)
+            self.stdout.write(f"  {figures} in {time.perf_counter() - started:.1f}s")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
+
+    def _progress(self, kind: str, done: int, total: int) -> None:
+        if done == total or done % 5000 == 0:
+            self.stdout.write(f"  {kind}: {done}/{total}")
