@@ -118,7 +118,7 @@ def seed_complaints(count: int, seed: int, stdout=None) -> int:
         with transaction.atomic():
             Complaint.objects.bulk_create(cases, batch_size=1000)
             CaseEvent.objects.bulk_create(
-                [_submitted_event(case) for case in cases], batch_size=1000
+                [event for case in cases for event in _history(case)], batch_size=1000
             )
         created += size
         if stdout:
@@ -218,13 +218,51 @@ def _fill_clock(case, status, submitted, today, due, rng):
             case.rated_at = case.closed_at
 
 
-def _submitted_event(case: Complaint) -> CaseEvent:
-    return CaseEvent(
-        complaint=case,
-        created_at=case.submitted_at,
-        actor_label="公众",
-        action="submitted",
-        to_status=Status.SUBMITTED,
-        to_bureau=case.bureau,
-        public_note=f"已收到，由{case.bureau.name}办理。",
-    )
+FINAL_EVENTS = {
+    Status.NOT_ACCEPTED: ("not_accepted", "不予受理：不属于本部门职责范围"),
+    Status.WITHDRAWN: ("withdrawn", "投诉人撤回：双方已自行和解"),
+    Status.RESOLVED: ("resolved", "办理结果：{outcome}"),
+    Status.CLOSED: ("closed", "办理结果：{outcome}。本案已结案。"),
+}
+
+
+def _history(case: Complaint) -> list[CaseEvent]:
+    """The timeline a case in this state would have: filed, accepted, decided."""
+    events = [
+        CaseEvent(
+            complaint=case,
+            created_at=case.submitted_at,
+            actor_label="公众",
+            action="submitted",
+            to_status=Status.SUBMITTED,
+            to_bureau=case.bureau,
+            public_note=f"已收到，由{case.bureau.name}办理。",
+        )
+    ]
+    if case.accepted_at:
+        events.append(
+            CaseEvent(
+                complaint=case,
+                created_at=case.accepted_at,
+                actor_label=case.bureau.name,
+                action="accepted",
+                from_status=Status.SUBMITTED,
+                to_status=Status.ACCEPTED,
+                public_note="您的投诉举报已受理。",
+            )
+        )
+    if case.status in FINAL_EVENTS and case.closed_at:
+        action, note = FINAL_EVENTS[case.status]
+        outcome = Outcome(case.outcome).label if case.outcome else ""
+        events.append(
+            CaseEvent(
+                complaint=case,
+                created_at=case.closed_at,
+                actor_label=case.bureau.name,
+                action=action,
+                from_status=Status.ACCEPTED if case.accepted_at else Status.SUBMITTED,
+                to_status=case.status,
+                public_note=note.format(outcome=outcome),
+            )
+        )
+    return events
