@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -20,8 +21,18 @@ def healthz(request):
     )
 
 
+ERRORS = {
+    400: (_("请求无效"), _("您的请求无法处理，请检查后重试。")),
+    403: (_("无权访问"), _("您没有权限访问此页面。")),
+    404: (_("页面未找到"), _("您要找的页面不存在或已被移除。")),
+    500: (_("服务器错误"), _("服务器出现问题，请稍后再试。您填写的内容未被提交。")),
+}
+
+
 def _error(request, status: int):
-    return render(request, f"{status}.html", status=status)
+    title, message = ERRORS[status]
+    context = {"error_code": status, "error_title": title, "error_message": message}
+    return render(request, "error.html", context, status=status)
 
 
 def bad_request(request, exception=None):
