@@ -70,6 +70,17 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True, "locale": "zh-CN"}
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in Chinese: a request to /en/… activates English for the thread."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def home_page(db):
     """The public site's root page, as seed_demo makes it."""
