@@ -4,7 +4,8 @@ complainant's personal data. Cases are reindexed on every case_changed and remov
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from complaints.models import Complaint, StaffMembership
+from complaints import permissions
+from complaints.models import Complaint
 from complaints.signals import case_changed
 from search import registry
 from search.api import index_object, remove_object, search_case_ids
@@ -77,16 +78,9 @@ def case_ids_for_staff(
 ) -> list[int]:
     """Full-text case search for the dashboard: ids, newest first, restricted to the user's
     bureaus inside the search query (every bureau for a superuser, none for anyone else)."""
-    if not user.is_authenticated:
-        return []
-    bureau_ids = None
-    if not user.is_superuser:
-        bureau_ids = list(
-            StaffMembership.objects.filter(user=user).values_list("bureau_id", flat=True)
-        )
     return search_case_ids(
         query,
-        bureau_ids=bureau_ids,
+        bureau_ids=permissions.bureau_ids(user),
         statuses=statuses,
         category=category,
         limit=limit,

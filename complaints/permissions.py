@@ -54,10 +54,7 @@ def supervised_bureau_ids(user) -> list[int] | None:
 
 def visible_cases(user):
     """Cases currently routed to the user's bureaus (the queue)."""
-    ids = bureau_ids(user)
-    if ids is None:
-        return Complaint.objects.all()
-    return Complaint.objects.filter(bureau_id__in=ids)
+    return Complaint.objects.for_staff(user)
 
 
 def can_act(user, case: Complaint) -> bool:

@@ -34,11 +34,6 @@ def anon_rate() -> int:
     return getattr(settings, "OPEN311_ANON_RATE_PER_MINUTE", DEFAULT_ANON_RATE)
 
 
-def client_ip(request) -> str:
-    # REMOTE_ADDR only: a forwarded-for header is trivially spoofed unless the proxy sets it.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def check(request, fmt: str, raw_key: str, *, need: str | None = None) -> Caller:
     """Authenticate (`need` = a required scope) and count the request; raise Refused."""
     api_key = keys.authenticate(raw_key) if raw_key else None
@@ -52,7 +47,7 @@ def check(request, fmt: str, raw_key: str, *, need: str | None = None) -> Caller
         bucket, limit = f"open311:key:{api_key.pk}", api_key.rate_limit_per_minute
     else:
         # The shared limiter keeps only a digest of the bucket name: no address in the cache.
-        bucket, limit = f"open311:ip:{client_ip(request)}", anon_rate()
+        bucket, limit = f"open311:ip:{ratelimit.client_ip(request)}", anon_rate()
     verdict = ratelimit.hit(bucket, limit, WINDOW_SECONDS)
     if not verdict.allowed:
         raise Refused(

@@ -13,14 +13,6 @@ from complaints.services import clock, lifecycle
 from complaints.services.events import record_event
 
 
-def _lock(case: Complaint) -> Complaint:
-    return (
-        Complaint.objects.select_for_update(of=("self",))
-        .select_related("category__clock_profile", "category__report_clock_profile", "bureau")
-        .get(pk=case.pk)
-    )
-
-
 def _require_act(user, case: Complaint) -> None:
     if not permissions.can_act(user, case):
         raise PermissionDenied
@@ -29,7 +21,7 @@ def _require_act(user, case: Complaint) -> None:
 @transaction.atomic
 def extend_deadline(case: Complaint, *, actor, months: int, reason: str) -> Complaint:
     """A supervisor approves an extension of the handling deadline (capped by the profile)."""
-    case = _lock(case)
+    case = lifecycle.lock_case(case)
     if not permissions.is_supervisor(actor, case.bureau_id):
         raise PermissionDenied
     if not case.is_open or case.step != ClockStep.HANDLING or case.due_on is None:
@@ -55,7 +47,7 @@ def extend_deadline(case: Complaint, *, actor, months: int, reason: str) -> Comp
 @transaction.atomic
 def record_mediation(case: Complaint, *, actor, agreed: bool, note: str = "") -> Complaint:
     """Record a mediation session's result; the case stays in handling until resolved."""
-    case = _lock(case)
+    case = lifecycle.lock_case(case)
     _require_act(actor, case)
     if case.status not in (Status.ACCEPTED, Status.IN_PROGRESS):
         raise lifecycle.TransitionNotAllowed("mediation is recorded while the case is handled")

@@ -18,7 +18,7 @@ class TransitionNotAllowed(Exception):
     """The lifecycle map does not allow this change from the case's current status."""
 
 
-def _lock(complaint: Complaint) -> Complaint:
+def lock_case(complaint: Complaint) -> Complaint:
     """Re-read the case under a row lock so two staff actions cannot interleave.
 
     Only the case row is locked: PostgreSQL refuses FOR UPDATE on the nullable side of the
@@ -44,7 +44,7 @@ def transition(
     **changes,
 ) -> Complaint:
     """Move a case to `to_status`, applying `changes` (model fields) and the clock rules."""
-    case = _lock(complaint)
+    case = lock_case(complaint)
     if not can_transition(case.status, to_status):
         raise TransitionNotAllowed(f"{case.status} → {to_status}")
     from_status = case.status
@@ -205,7 +205,7 @@ def reopen(complaint, *, reason: str, actor=None, actor_label="投诉人"):
 
 @transaction.atomic
 def rate(complaint, *, score: int, comment: str = "") -> Complaint:
-    case = _lock(complaint)
+    case = lock_case(complaint)
     if case.status not in (Status.RESOLVED, Status.CLOSED):
         raise TransitionNotAllowed("only a resolved or closed case can be rated")
     if not 1 <= int(score) <= 5:
@@ -220,7 +220,7 @@ def rate(complaint, *, score: int, comment: str = "") -> Complaint:
 @transaction.atomic
 def transfer(complaint, *, to_bureau: Bureau, actor, reason: str, internal_note=""):
     """Hand the case to another bureau; history and evidence stay with it."""
-    case = _lock(complaint)
+    case = lock_case(complaint)
     if not case.is_open:
         raise TransitionNotAllowed("only an open case can be transferred")
     if to_bureau.pk == case.bureau_id:
@@ -247,7 +247,7 @@ def transfer(complaint, *, to_bureau: Bureau, actor, reason: str, internal_note=
 
 @transaction.atomic
 def assign(complaint, *, handler, actor):
-    case = _lock(complaint)
+    case = lock_case(complaint)
     case.assigned_to = handler
     case.save(update_fields=["assigned_to", "updated_at"])
     record_event(

@@ -14,6 +14,12 @@ from django.core.cache import cache
 PREFIX = "ratelimit"
 
 
+def client_ip(request) -> str:
+    """The caller's address. REMOTE_ADDR only: a forwarded-for header is trivially spoofed, so
+    behind a proxy the ASGI server must set it (daphne --proxy-headers; docs/deployment.md)."""
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
 @dataclass(frozen=True)
 class RateLimitResult:
     allowed: bool

@@ -7,11 +7,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from complaints.services.ratelimit import RateLimitResult
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+from complaints.services.ratelimit import RateLimitResult, client_ip
 
 
 def ip_hash(request) -> str:
