@@ -9,8 +9,12 @@ from wagtail.images.blocks import ImageChooserBlock
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("标题"), max_length=200)
+    # The level is layout, not content: its label ("二级标题") must not reach search text.
     level = blocks.ChoiceBlock(
-        label=_("级别"), choices=[("h2", _("二级标题")), ("h3", _("三级标题"))], default="h2"
+        label=_("级别"),
+        choices=[("h2", _("二级标题")), ("h3", _("三级标题"))],
+        default="h2",
+        search_index=False,
     )
 
     class Meta:

@@ -36,6 +36,13 @@ def test_published_pages_are_indexed_on_publish(demo_pages):
     assert not PendingIndexOperation.objects.exists()
 
 
+def test_page_text_carries_headings_but_not_block_settings(demo_pages):
+    """A heading's level is layout: its choice label must not show up in results as text."""
+    bodies = IndexEntry.objects.filter(source="cms.pages").values_list("body", flat=True)
+    assert any("要点" in body for body in bodies)  # the demo's heading text is indexed
+    assert not any("二级标题" in body or "三级标题" in body for body in bodies)
+
+
 def test_unpublished_and_deleted_pages_leave_the_index(
     demo_pages, django_capture_on_commit_callbacks
 ):
