@@ -5,8 +5,10 @@ from .figures import (
     Period,
     breach_forecast,
     on_time_rates,
+    rate_chart,
     satisfaction,
     summary,
+    volume_series,
     volumes,
 )
 
@@ -15,7 +17,9 @@ __all__ = [
     "Period",
     "breach_forecast",
     "on_time_rates",
+    "rate_chart",
     "satisfaction",
     "summary",
+    "volume_series",
     "volumes",
 ]

@@ -137,3 +137,26 @@ def summary(qs, period: Period, today: datetime.date | None = None) -> dict:
         "by_category_volume": volumes(qs, period, "category__name"),
         "by_district": volumes(qs, period, "district__name"),
     }
+
+
+def volume_series(rows, key: str) -> dict:
+    """`volumes()` rows as one count list per `key` value over the months: a chart's series
+    and a month × value table's columns."""
+    months = sorted({row["month"].strftime("%Y-%m") for row in rows})
+    position = {month: index for index, month in enumerate(months)}
+    series: dict[str, list[int]] = {}
+    for row in rows:
+        counts = series.setdefault(row[key] or "-", [0] * len(months))
+        counts[position[row["month"].strftime("%Y-%m")]] = row["count"]
+    return {"months": months, "series": dict(sorted(series.items()))}
+
+
+def rate_chart(by_month: list[dict]) -> dict:
+    """The monthly on-time rate in percent, with the city's target line."""
+    return {
+        "months": [row["month"].strftime("%Y-%m") for row in by_month],
+        "rates": [
+            round(row["rate"] * 100, 2) if row["rate"] is not None else None for row in by_month
+        ],
+        "target": round(TARGET_RATE * 100, 2),
+    }

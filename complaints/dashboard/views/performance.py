@@ -46,27 +46,11 @@ def scoped_stats(request) -> tuple[StatsFilterForm, dict]:
 
 
 def chart_data(figures: dict) -> dict:
-    months = [row["month"].strftime("%Y-%m") for row in figures["by_month"]]
     return {
-        "months": months,
-        "rates": [
-            round(row["rate"] * 100, 2) if row["rate"] is not None else None
-            for row in figures["by_month"]
-        ],
-        "target": figures["target"] * 100,
+        **stats.rate_chart(figures["by_month"]),
         "satisfaction": [count for _score, count in figures["satisfaction"]["distribution"]],
-        "volumes": _volume_series(figures["by_channel"], "channel__code"),
+        "volumes": stats.volume_series(figures["by_channel"], "channel__code"),
     }
-
-
-def _volume_series(rows, key):
-    months = sorted({row["month"].strftime("%Y-%m") for row in rows})
-    series: dict[str, list[int]] = {}
-    for row in rows:
-        series.setdefault(row[key] or "-", [0] * len(months))[
-            months.index(row["month"].strftime("%Y-%m"))
-        ] = row["count"]
-    return {"months": months, "series": series}
 
 
 @permissions.supervisor_required

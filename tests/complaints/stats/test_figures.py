@@ -102,3 +102,25 @@ def test_public_figures_are_cached(client, example):
     case(due=D(2026, 9, 3), status=Status.CLOSED, closed=D(2026, 9, 2))
     assert client.get(reverse("public_stats")).context["figures"]["overall"] == first
     assert stats.on_time_rates(Complaint.objects.all(), SEPTEMBER)[0]["total"] == 5
+
+
+def test_volume_series_fills_missing_months_with_zero():
+    rows = [
+        {"month": D(2026, 8, 1), "channel__code": "12330", "count": 3},
+        {"month": D(2026, 9, 1), "channel__code": "12315", "count": 2},
+        {"month": D(2026, 9, 1), "channel__code": "12330", "count": 1},
+    ]
+    assert stats.volume_series(rows, "channel__code") == {
+        "months": ["2026-08", "2026-09"],
+        "series": {"12315": [0, 2], "12330": [3, 1]},
+    }
+
+
+def test_public_page_tabulates_volumes_by_month_and_hotline(client, example):
+    response = client.get(reverse("public_stats"))
+    channels = response.context["volume_channels"]
+    rows = response.context["volume_rows"]
+    assert channels == sorted(channels) and set(channels) <= {"12315", "12330", "12390"}
+    assert sum(total for _month, _counts, total in rows) == Complaint.objects.count()
+    assert all(sum(counts) == total for _month, counts, total in rows)
+    assert 'id="chart-volume"' in response.content.decode()
