@@ -48,6 +48,13 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    import sys
+
+    from portal.middleware import is_database_unavailable, service_unavailable
+
+    if is_database_unavailable(sys.exception()):
+        # Raised outside a view (e.g. by the session middleware): still a retryable 503.
+        return service_unavailable(request)
     try:
         return _error(request, 500)
     except Exception:

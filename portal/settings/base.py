@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.page_cache.PageCacheMiddleware",  # last: serves anonymous Wagtail pages from cache
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -113,10 +115,16 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # django-redis: with Redis down a read is a miss and a write is skipped, so pages
+            # and intake keep working from the database (Wagtail's own cache calls included).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ipportal"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
     CHANNEL_LAYERS = {
@@ -131,6 +139,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# Page cache for anonymous visitors of the public Wagtail pages (portal/page_cache.py); 0 = off.
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "300"))
 
 # Search: database backend (jieba-segmented) unless ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
