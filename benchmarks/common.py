@@ -24,10 +24,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def daphne_server(settings: str = "portal.settings.dev", env: dict | None = None):
-    """Run the production ASGI server (daphne) on a free loopback port."""
+def daphne_server(
+    settings: str = "portal.settings.dev",
+    env: dict | None = None,
+    *,
+    log_path: Path | None = None,
+    timeout: float = 30,
+):
+    """Run the production ASGI server (daphne) on a free loopback port.
+
+    `log_path` sends the server's output to a file (a pipe nobody reads can fill up and stall
+    a chatty server); the server is stopped, and killed if need be, however the block ends."""
     port = free_port()
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **(env or {})}
+    log = open(log_path, "ab") if log_path else None  # noqa: SIM115
     process = subprocess.Popen(
         [
             sys.executable,
@@ -41,24 +51,34 @@ def daphne_server(settings: str = "portal.settings.dev", env: dict | None = None
         ],
         cwd=ROOT,
         env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log or subprocess.DEVNULL,
+        stderr=log or subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        ready = False
+        deadline = time.monotonic() + timeout
+        while not ready and time.monotonic() < deadline and process.poll() is None:
             try:
-                httpx.get(base + "/healthz", timeout=1)
-                break
+                httpx.get(base + "/healthz", timeout=2)
+                ready = True
             except httpx.HTTPError:
                 time.sleep(0.2)
-        else:
-            raise RuntimeError("daphne did not start: " + process.stderr.read1().decode())
+        if not ready:
+            output = log_path.read_text(errors="replace")[-3000:] if log_path else ""
+            if not log_path and process.returncode is not None:
+                output = process.stderr.read().decode(errors="replace")[-3000:]
+            raise RuntimeError("daphne did not start: " + output)
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        if log:
+            log.close()
 
 
 async def _load(url: str, seconds: float, concurrency: int) -> list[float]:
@@ -92,3 +112,108 @@ def report(name: str, figures: dict) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{name}.json").write_text(json.dumps(figures, indent=2, ensure_ascii=False))
     print(json.dumps({name: figures}, indent=2, ensure_ascii=False))
+
+
+def load_average() -> str:
+    """The machine's 1/5/15-minute load (benchmarks share the machine; figures are noisy)."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+QUERIES_HEADER = "X-Bench-Queries"  # set by benchmarks.settings (benchmarks/querycount.py)
+
+
+def latency_figures(latencies: list[float]) -> dict:
+    """count, p50/p95/max in ms of a list of durations in seconds."""
+    if not latencies:
+        return {"count": 0, "p50_ms": None, "p95_ms": None, "max_ms": None}
+    ordered = sorted(latencies)
+    return {
+        "count": len(ordered),
+        "p50_ms": round(statistics.median(ordered) * 1000, 1),
+        "p95_ms": round(ordered[max(int(len(ordered) * 0.95) - 1, 0)] * 1000, 1),
+        "max_ms": round(ordered[-1] * 1000, 1),
+    }
+
+
+def queries_of(response: httpx.Response) -> int | None:
+    value = response.headers.get(QUERIES_HEADER)
+    return int(value) if value is not None else None
+
+
+def connects_of(response: httpx.Response) -> int | None:
+    """New database connections the request opened (X-Bench-Connects, benchmarks.settings)."""
+    value = response.headers.get("X-Bench-Connects")
+    return int(value) if value is not None else None
+
+
+async def drive(
+    base: str, step, *, seconds: float, concurrency: int, setup=None, timeout=30, warmup=0
+):
+    """Closed-loop load: `concurrency` virtual users, each with its own cookie-keeping
+    httpx.AsyncClient on `base`, run `await step(client, state)` until `seconds` have passed.
+
+    `setup(client, index)` (optional, not timed) returns the user's `state`, then each user runs
+    `warmup` untimed steps (lazy loads, caches); the clock starts once every user is ready.
+    `step` returns a dict (recorded, e.g. {"queries": 7}) or raises
+    (recorded as an error; the user goes on). Returns {"elapsed", "latencies", "results",
+    "errors"}."""
+    latencies: list[float] = []
+    results: list[dict] = []
+    errors: list[str] = []
+    prepared = [0]
+    ready = asyncio.Event()
+    window = {"deadline": float("inf")}
+
+    async def user(index: int):
+        async with httpx.AsyncClient(base_url=base, timeout=timeout) as client:
+            try:
+                state = await setup(client, index) if setup else None
+                for _ in range(warmup):
+                    await step(client, state)
+            finally:
+                prepared[0] += 1
+            await ready.wait()
+            while time.perf_counter() < window["deadline"]:
+                started = time.perf_counter()
+                try:
+                    outcome = await step(client, state)
+                except Exception as exc:  # every failure is a figure
+                    errors.append(f"{type(exc).__name__}: {exc}"[:300])
+                    continue
+                latencies.append(time.perf_counter() - started)
+                results.append(outcome or {})
+
+    tasks = [asyncio.create_task(user(i)) for i in range(concurrency)]
+    while prepared[0] < concurrency:
+        await asyncio.sleep(0.02)
+    started = time.perf_counter()
+    window["deadline"] = started + seconds
+    ready.set()
+    await asyncio.gather(*tasks)
+    return {
+        "elapsed": time.perf_counter() - started,
+        "latencies": latencies,
+        "results": results,
+        "errors": errors,
+    }
+
+
+def load_figures(run: dict) -> dict:
+    """Throughput, latency and SQL query counts (min/max of the recorded `queries`)."""
+    figures = {
+        "rps": round(len(run["latencies"]) / run["elapsed"], 1) if run["elapsed"] else 0,
+        **latency_figures(run["latencies"]),
+        "errors": len(run["errors"]),
+    }
+    counts = [r["queries"] for r in run["results"] if r.get("queries") is not None]
+    if counts:
+        figures["queries_min"], figures["queries_max"] = min(counts), max(counts)
+    connects = [r["connects"] for r in run["results"] if r.get("connects") is not None]
+    if connects:
+        figures["db_connects_per_request"] = round(sum(connects) / len(connects), 2)
+    if run["errors"]:
+        figures["first_errors"] = sorted(set(run["errors"]))[:3]
+    return figures

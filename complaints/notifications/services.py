@@ -93,14 +93,19 @@ def queue_update(complaint, event) -> list[Notification]:
 
 
 def _send(notification: Notification) -> None:
+    # A worker killed after the gateway accepted but before the commit sends again: the same
+    # reference (SMS) / Message-ID (e-mail) on every attempt lets the far side drop the repeat.
+    reference = f"notification-{notification.pk}"
     if notification.channel == Notification.Channel.SMS:
-        send_sms(notification.recipient, notification.body)
+        send_sms(notification.recipient, notification.body, reference=reference)
     else:
+        domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
         EmailMessage(
             subject=notification.subject,
             body=notification.body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[notification.recipient],
+            headers={"Message-ID": f"<{reference}@{domain}>"},
         ).send()
 
 
@@ -142,8 +147,12 @@ def deliver(notification_id: int) -> Notification | None:
 def due_for_retry(now=None):
     now = now or timezone.now()
     failed = Notification.objects.filter(status=Notification.State.FAILED, next_attempt_at__lte=now)
+    stale_after = getattr(settings, "NOTIFICATION_STALE_PENDING_SECONDS", None)
+    stale_after = STALE_PENDING if stale_after is None else datetime.timedelta(seconds=stale_after)
+    # Still pending this long after it was queued: the worker that had it died (kill -9 leaves
+    # its task "running" for ever); delivering again is safe, deliver() skips what was sent.
     stale = Notification.objects.filter(
-        status=Notification.State.PENDING, created_at__lte=now - STALE_PENDING
+        status=Notification.State.PENDING, created_at__lte=now - stale_after
     )
     return failed | stale
 

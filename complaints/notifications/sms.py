@@ -15,6 +15,9 @@ class SMSError(Exception):
 class SMSMessage:
     to: str
     body: str
+    # The same for every attempt at one outbox message: a gateway that de-duplicates on it
+    # (an idempotency key / "out id") never shows a retried message twice.
+    reference: str = ""
 
 
 class BaseSMSBackend:
@@ -51,6 +54,6 @@ def get_backend() -> BaseSMSBackend:
     return import_string(settings.SMS_BACKEND)()
 
 
-def send_sms(to: str, body: str) -> None:
-    if get_backend().send_messages([SMSMessage(to=to, body=body)]) != 1:
+def send_sms(to: str, body: str, reference: str = "") -> None:
+    if get_backend().send_messages([SMSMessage(to=to, body=body, reference=reference)]) != 1:
         raise SMSError("the SMS backend did not accept the message")

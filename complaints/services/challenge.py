@@ -54,7 +54,9 @@ def verify(token: str, answer: str) -> bool:
     if _parse_answer(answer) != payload.get("s"):
         return False
     # One use per token: a solved challenge cannot be replayed by a script.
-    return cache.add(f"challenge:used:{payload['n']}", 1, timeout=MAX_AGE_SECONDS)
+    # add() is None, not False, when the cache is unreachable: accept rather than refuse every
+    # anonymous report while Redis is down (a replay needs a solved token, valid 30 minutes).
+    return cache.add(f"challenge:used:{payload['n']}", 1, timeout=MAX_AGE_SECONDS) is not False
 
 
 def honeypot_tripped(data) -> bool:

@@ -28,5 +28,10 @@ def store_evidence(complaint: Complaint, upload: CheckedUpload, uploaded_by: str
         note=note,
     )
     evidence.file.save("upload", ContentFile(upload.data), save=False)
-    evidence.save()
+    try:
+        evidence.save()
+    except BaseException:
+        # The row was not written (e.g. the connection dropped): neither is the file kept.
+        evidence.file.storage.delete(evidence.file.name)
+        raise
     return evidence

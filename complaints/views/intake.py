@@ -26,6 +26,7 @@ from .summary import review_sections
 
 SUBMIT_LIMIT, SUBMIT_WINDOW = 10, 3600
 RECEIPT_SESSION_KEY = "complaints_receipt"
+RECEIPT_FALLBACK_KEY = "complaints_receipt_fallback"
 RECEIPT_TTL = 15 * 60
 STEP_LABELS = {
     "what": gettext_lazy("发生了什么"),
@@ -207,6 +208,36 @@ def _existing_receipt(request, token: str):
     return None
 
 
+def _file(state: WizardState, cleaned: dict):
+    """The case, its evidence and power of attorney, the confirmation message: one transaction.
+    If it rolls back (e.g. the database connection drops), no evidence file outlives its row."""
+    filed: list[Evidence] = []
+    try:
+        with transaction.atomic():
+            result = submit_complaint(
+                _intake_data(cleaned),
+                files=state.checked_uploads("evidence"),
+                idempotency_key=state.token,
+            )
+            if result.created:
+                filed.extend(result.complaint.evidence.all())
+                for upload in state.checked_uploads("poa"):
+                    filed.append(
+                        store_evidence(
+                            result.complaint,
+                            upload,
+                            Evidence.Uploader.COMPLAINANT,
+                            note="授权委托书",
+                        )
+                    )
+                queue_confirmation(result.complaint, result.access_code)
+    except BaseException:
+        for evidence in filed:
+            evidence.file.storage.delete(evidence.file.name)
+        raise
+    return result
+
+
 def _submit(request, state: WizardState, cleaned: dict, context: dict):
     if request.POST.get("form_token", "") != state.token:
         messages.error(request, _("表单已过期，请重新核对后提交。"))
@@ -218,18 +249,7 @@ def _submit(request, state: WizardState, cleaned: dict, context: dict):
     if not limit.allowed:
         return too_many_requests(request, limit, _("提交过于频繁。"))
     try:
-        with transaction.atomic():
-            result = submit_complaint(
-                _intake_data(cleaned),
-                files=state.checked_uploads("evidence"),
-                idempotency_key=state.token,
-            )
-            if result.created:
-                for upload in state.checked_uploads("poa"):
-                    store_evidence(
-                        result.complaint, upload, Evidence.Uploader.COMPLAINANT, note="授权委托书"
-                    )
-                queue_confirmation(result.complaint, result.access_code)
+        result = _file(state, cleaned)
     except FileNotFoundError:
         # A concurrent duplicate already filed the case and removed the pending files.
         existing = _existing_receipt(request, state.token)
@@ -240,14 +260,14 @@ def _submit(request, state: WizardState, cleaned: dict, context: dict):
         messages.error(request, _("提交的信息不完整，请核对后重试。"))
         return redirect("complaints:step", step="what")
     if result.created:
-        cache.set(
-            _receipt_key(state.token),
-            {
-                "tracking_number": result.complaint.tracking_number,
-                "access_code": result.access_code,
-            },
-            RECEIPT_TTL,
-        )
+        receipt = {
+            "tracking_number": result.complaint.tracking_number,
+            "access_code": result.access_code,
+        }
+        cache.set(_receipt_key(state.token), receipt, RECEIPT_TTL)
+        if cache.get(_receipt_key(state.token)) is None:
+            # The cache is unreachable: the session keeps the receipt until the page shows it.
+            request.session[RECEIPT_FALLBACK_KEY] = receipt
     request.session[RECEIPT_SESSION_KEY] = state.token
     state.clear()
     return redirect("complaints:done")
@@ -257,7 +277,7 @@ def done(request):
     token = request.session.get(RECEIPT_SESSION_KEY)
     if not token:
         return redirect("complaints:step", step=STEP_NAMES[0])
-    receipt = cache.get(_receipt_key(token))
+    receipt = cache.get(_receipt_key(token)) or request.session.pop(RECEIPT_FALLBACK_KEY, None)
     complaint = (
         Complaint.objects.select_related("bureau", "category", "channel")
         .filter(idempotency_key=token)
