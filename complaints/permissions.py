@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 from complaints.models import CaseEvent, Complaint, Role, StaffMembership
 
@@ -92,7 +93,10 @@ def staff_required(view):
             return redirect_to_login(request.get_full_path(), reverse("dashboard:login"))
         if not is_staff_member(request.user):
             raise PermissionDenied
-        return view(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        # Staff pages and exports carry full personal data: never kept by a browser or proxy.
+        add_never_cache_headers(response)
+        return response
 
     return wrapper
 

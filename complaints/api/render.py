@@ -1,6 +1,7 @@
 """JSON and XML responses in the GeoReport v2 shapes, and errors in the standard's format."""
 
 import json
+import re
 from xml.etree import ElementTree as ET
 
 from django.http import HttpResponse
@@ -16,12 +17,17 @@ LIST_ITEM_TAGS = {
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
 
 
+# Characters XML 1.0 cannot carry at all (not even escaped): C0 controls other than TAB, LF, CR,
+# lone surrogates, U+FFFE and U+FFFF. Written as they are, they make the document unparseable.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _xml_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return _NOT_XML.sub("", str(value))
 
 
 def _fill(element: ET.Element, value) -> None:

@@ -4,7 +4,12 @@ import json
 import re
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+    ValidationError,
+)
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -41,10 +46,32 @@ class Submission:
 
 def read_params(request) -> dict[str, str]:
     """Form-encoded (the standard) or JSON; `attribute[x]` and a JSON `attribute` object alike."""
+    try:
+        params = _read_params(request)
+    except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent) as exc:
+        # Django's request limits: answered in the standard's error format, not an HTML page.
+        raise BadRequest(_("请求体过大或字段、文件过多")) from exc
+    if not all(is_storable_text(key) and is_storable_text(value) for key, value in params.items()):
+        raise BadRequest(_("请求参数含有 NUL 或无效的 Unicode 字符"))
+    return params
+
+
+def is_storable_text(value: str) -> bool:
+    """No NUL and no lone surrogates: text every database (and UTF-8 itself) can hold."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _read_params(request) -> dict[str, str]:
     if request.content_type == "application/json":
         try:
             body = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # too deeply nested
             raise BadRequest(_("请求体不是有效的 JSON")) from exc
         if not isinstance(body, dict):
             raise BadRequest(_("请求体必须是 JSON 对象"))

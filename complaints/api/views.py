@@ -124,6 +124,8 @@ def requests(request, fmt):
 
 
 def _csv(value: str) -> list[str]:
+    if not submission.is_storable_text(value):  # PostgreSQL refuses NUL even in a query
+        raise submission.BadRequest(_("请求参数含有 NUL 或无效的 Unicode 字符"))
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
@@ -202,7 +204,9 @@ def _created(request, fmt, complaint, access_code, *, status):
             "tracking_url": request.build_absolute_uri("/complaints/track/"),
         }
     ]
-    return render.respond(payload, fmt, root="service_requests", item="request", status=status)
+    response = render.respond(payload, fmt, root="service_requests", item="request", status=status)
+    response["Cache-Control"] = "no-store, private"  # it carries the case's secret access code
+    return response
 
 
 @require_GET

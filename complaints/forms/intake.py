@@ -102,6 +102,7 @@ class WhoForm(StepForm):
     complainant_email = forms.EmailField(
         label=_("电子邮箱（可选）"),
         required=False,
+        max_length=254,  # the column's length (Django's form default, 320, would not fit)
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     complainant_id_type = forms.ChoiceField(

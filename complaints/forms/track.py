@@ -38,7 +38,11 @@ class SupplyForm(forms.Form):
         )
 
     def clean_files(self):
-        return uploads.check_uploads(self.cleaned_data.get("files") or [])
+        files = self.cleaned_data.get("files") or []
+        if not files:
+            return []
+        # The limit is per case: files supplied earlier (and at intake) count too.
+        return uploads.check_uploads(files, already=self.existing_count)
 
 
 class WithdrawForm(forms.Form):

@@ -76,6 +76,25 @@ def _validate(data: IntakeData) -> None:
         raise IntakeError("name and phone are required unless the report is anonymous")
     if not data.facts.strip():
         raise IntakeError("facts are required")
+    _check_text(data)
+
+
+def _check_text(data: IntakeData) -> None:
+    """Refuse what the database would reject with an error (or SQLite silently keep): NUL,
+    lone surrogates that are not encodable as UTF-8, and text longer than its column."""
+    for f in fields(data):
+        value = getattr(data, f.name)
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            raise IntakeError(f"{f.name} contains a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise IntakeError(f"{f.name} is not valid UTF-8 text") from None
+        limit = Complaint._meta.get_field(f.name).max_length
+        if limit and len(value) > limit:
+            raise IntakeError(f"{f.name} is longer than {limit} characters")
 
 
 def _save_with_unique_number(complaint: Complaint) -> None:

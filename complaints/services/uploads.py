@@ -88,6 +88,8 @@ def _strip_image(data: bytes, fmt: str, name: str) -> bytes:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
             image = ImageOps.exif_transpose(image)
+            # Pillow writes a JPEG comment back on save: free text (HTML, PHP) a sniffer could run.
+            image.info.pop("comment", None)
             out = io.BytesIO()
             if fmt == "JPEG":
                 image.convert("RGB").save(out, "JPEG", quality=95, optimize=True)

@@ -148,7 +148,7 @@ def _action(handler):
 
 @_action
 def supply(request, complaint):
-    form = SupplyForm(request.POST, request.FILES)
+    form = SupplyForm(request.POST, request.FILES, existing_count=complaint.evidence.count())
     if complaint.status != Status.AWAITING_COMPLAINANT:
         raise lifecycle.TransitionNotAllowed(complaint.status)
     if not form.is_valid():
