@@ -111,7 +111,10 @@ def _after(sort: str, cursor: str) -> Q | None:
         return None
     field = "due_on" if sort == "due" else "submitted_at"
     op = "lt" if sort == "-submitted" else "gt"
-    return Q(**{f"{field}__{op}": parsed}) | Q(**{field: parsed, f"id__{op}": pk})
+    # The OR alone is only a filter to PostgreSQL (a deep page scanned every row before it);
+    # the redundant inclusive bound makes it a range start on the (field, id) index.
+    bound = Q(**{f"{field}__{op}e": parsed})
+    return bound & (Q(**{f"{field}__{op}": parsed}) | Q(**{field: parsed, f"id__{op}": pk}))
 
 
 def page(user, data: dict, cursor: str = "", size: int = PAGE_SIZE) -> QueuePage:

@@ -9,9 +9,16 @@ import math
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
 PREFIX = "ratelimit"
+
+
+def _scaled(limit: int) -> int:
+    """Every limit times settings.RATELIMIT_MULTIPLIER (default 1): load tests raise it
+    (benchmarks/settings.py) instead of spreading their traffic over fake addresses."""
+    return limit * getattr(settings, "RATELIMIT_MULTIPLIER", 1)
 
 
 def client_ip(request) -> str:
@@ -43,6 +50,7 @@ def _cache_key(key: str, index: int) -> str:
 def hit(key: str, limit: int, window_seconds: int, *, now: float | None = None) -> RateLimitResult:
     """Count one attempt under `key`; allowed while at most `limit` attempts fall in the window."""
     now = time.time() if now is None else now
+    limit = _scaled(limit)
     index, reset_in = _window(window_seconds, now)
     cache_key = _cache_key(key, index)
     cache.add(cache_key, 0, timeout=window_seconds + 1)
@@ -51,6 +59,10 @@ def hit(key: str, limit: int, window_seconds: int, *, now: float | None = None) 
     except ValueError:  # evicted between add and incr
         cache.set(cache_key, 1, timeout=window_seconds + 1)
         count = 1
+    if count is None:
+        # The cache is unreachable (its errors are ignored): fail open rather than refuse
+        # every citizen while Redis is down.
+        count = 0
     allowed = count <= limit
     return RateLimitResult(allowed, count, limit, 0 if allowed else reset_in)
 
@@ -58,6 +70,7 @@ def hit(key: str, limit: int, window_seconds: int, *, now: float | None = None) 
 def peek(key: str, limit: int, window_seconds: int, *, now: float | None = None) -> RateLimitResult:
     """The current state without counting an attempt: blocked once `limit` is reached."""
     now = time.time() if now is None else now
+    limit = _scaled(limit)
     index, reset_in = _window(window_seconds, now)
     count = cache.get(_cache_key(key, index), 0)
     allowed = count < limit
