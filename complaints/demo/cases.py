@@ -265,8 +265,10 @@ def _fill_clock(case: dict, profile, ctx: dict) -> None:
         case["due_on"] = due(received, profile.acceptance_limit, profile.acceptance_unit)
         case["is_overdue"] = case["due_on"] < today
         return
-    accepted = received + datetime.timedelta(days=rng.randint(1, 6))
-    case["accepted_at"] = submitted + (accepted - received)
+    # Accepted within a few days of filing, but never later than now: a case filed yesterday
+    # cannot show an acceptance dated next week.
+    accepted = min(received + datetime.timedelta(days=rng.randint(1, 6)), today)
+    case["accepted_at"] = min(submitted + (accepted - received), now)
     handling_due = due(accepted, profile.handling_limit, profile.handling_unit)
     if status in OPEN_WITH_HANDLING:
         case["step"], case["step_started_on"] = str(ClockStep.HANDLING), accepted
