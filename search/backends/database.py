@@ -138,6 +138,11 @@ class DatabaseBackend(SearchBackend):
             IndexEntry.objects.filter(kind=kind).delete()
             for batch in batches:
                 count += self.index(batch)
+            if connection.vendor == "postgresql":
+                # Fresh statistics, or the planner keeps the old row counts and, at a million
+                # cases, bitmap-scans every match before sorting (1.1 s instead of 3 ms).
+                with connection.cursor() as cursor:
+                    cursor.execute(f"ANALYZE {IndexEntry._meta.db_table}")
         return count
 
     # Reading

@@ -104,6 +104,19 @@ def test_rebuild_command_reports_progress_and_rate(page_source, case_source):
     assert IndexEntry.objects.count() == 30
 
 
+def test_rebuild_refreshes_the_planner_statistics_on_postgresql(page_source, case_source):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's (pg_class.reltuples)")
+    call_command("search_index", "--rebuild", stdout=StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = %s", [IndexEntry._meta.db_table]
+        )
+        assert cursor.fetchone()[0] == IndexEntry.objects.count() == 30
+
+
 def test_status_command(page_source):
     out = StringIO()
     call_command("search_index", "--status", stdout=out)
