@@ -6,7 +6,8 @@
   otherwise hit the per-address limits within seconds;
 - a middleware that counts the SQL queries (X-Bench-Queries) and new database connections
   (X-Bench-Connects) of each request;
-- CONN_MAX_AGE from BENCH_CONN_MAX_AGE when set (else the shared setting, 60).
+- CONN_MAX_AGE from BENCH_CONN_MAX_AGE when set, without the connection pool (else the shared
+  setting: per-request connections from psycopg's pool on PostgreSQL).
 
     DJANGO_SETTINGS_MODULE=benchmarks.settings
 """
@@ -23,3 +24,4 @@ if os.environ.get("BENCH_CONN_MAX_AGE"):
     # Under ASGI each request runs in its own context, so a kept connection is never reused and
     # lingers until collected; 0 closes it when the request ends (bench_intake --conn-max-age).
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ["BENCH_CONN_MAX_AGE"])
+    DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # the pool refuses kept ones

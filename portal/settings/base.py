@@ -93,13 +93,21 @@ TEMPLATES = [
 ]
 
 # Database: SQLite file unless DATABASE_URL says otherwise.
+# Under ASGI every sync view may run on a different thread, so persistent per-thread
+# connections pile up (PostgreSQL ran out of its 100 under intake load): connections are
+# per request, and on PostgreSQL they come from psycopg's pool (DB_POOL_MAX_SIZE per process).
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=60,
-        conn_health_checks=True,
+        conn_max_age=0,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_POOL", True):
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(env_str("DB_POOL_MAX_SIZE", "10")),
+        "timeout": 10,
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the live server and a websocket consumer read while a submission writes.
     DATABASES["default"]["OPTIONS"] = {
@@ -107,7 +115,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and channel layer: local memory unless REDIS_URL is set.
