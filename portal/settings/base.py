@@ -255,6 +255,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Without its own handlers: Django's default one printed every django.* line twice
+        # (once itself, once through the root logger).
+        "django": {"handlers": [], "level": "INFO"},
         "django.request": {"level": "ERROR"},
         "daphne": {"level": "WARNING"},
         "jieba": {"level": "WARNING"},
