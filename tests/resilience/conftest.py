@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.complaints.conftest import reference_data  # noqa: F401 (fixture)
+from tests.complaints.intake.conftest import answers  # noqa: F401 (fixture)
+
 from .services import ThrowawayPostgres, ThrowawayRedis, manage, postgres_bindir, server_env
 
 NO_POSTGRES = "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin"

@@ -3,28 +3,18 @@ bilingual 503 with Retry-After (Open311's error list on the API), the transactio
 and no evidence file behind, and submitting again files the case once."""
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import InterfaceError, OperationalError
 from django.test import Client
 
-from complaints.models import Category, Complaint, District, Evidence
+from complaints.models import Complaint, Evidence
 from complaints.models.storage import private_storage
 from complaints.notifications.models import Notification
-
-from .clients import pdf_bytes
+from tests.complaints.intake.conftest import pdf_bytes, walk_to_review
 
 pytestmark = pytest.mark.django_db
 
 LOST = OperationalError("server closed the connection unexpectedly")
-
-
-@pytest.fixture
-def reference_data(db):
-    from complaints.demo import seed_reference_data
-
-    cache.clear()
-    seed_reference_data()
 
 
 @pytest.fixture
@@ -42,43 +32,16 @@ def assert_bilingual_503(response):
     assert "12330" in html  # the shared error template's hotlines
 
 
-def walk_to_review(client, with_poa=False) -> str:
-    category = Category.objects.get(code="trademark-infringement")
-    district = District.objects.get(code="jiangan")
-    steps = {
-        "what": {
-            "description": "网店卖假冒我公司商标的运动鞋",
-            "kind": "complaint",
-            "category": str(category.pk),
-            "district": str(district.pk),
-        },
-        "who": {
-            "complainant_name": "张三丰",
-            "complainant_phone": "13812345678",
-            "complainant_email": "zhang@example.cn",
-            "complainant_id_type": "resident_id",
-            "complainant_id_number": "11010519491231002X",
-            "complainant_address": "武汉市江岸区沿江大道1号",
-        },
-        "respondent": {"respondent_name": "武汉某某贸易有限公司"},
-        "details": {
-            "facts": "被投诉人在运动鞋上使用与我方注册商标近似的标志，已购买样品。",
-            "request": "请求责令停止侵权。",
-            "ip_right_type": "trademark",
-            "ip_right_number": "12345678",
-            "evidence": [SimpleUploadedFile("发票.pdf", pdf_bytes("invoice"))],
-        },
-    }
+def review_token(client, answers, with_poa=False) -> str:
+    """Walk the wizard to its last step with an evidence file (and a power of attorney)."""
+    files = {"details": {"evidence": [SimpleUploadedFile("发票.pdf", pdf_bytes("invoice"))]}}
     if with_poa:
-        steps["who"].update(
-            is_agent_filing="on",
-            agent_name="李律师",
-            power_of_attorney=SimpleUploadedFile("授权委托书.pdf", pdf_bytes("poa")),
-        )
-    for step, data in steps.items():
-        response = client.post(f"/complaints/new/{step}/", data)
-        assert response.status_code == 302, (step, response.content.decode()[:2000])
-    return client.get("/complaints/new/review/").context["form"].initial["form_token"]
+        files["who"] = {
+            "is_agent_filing": "on",
+            "agent_name": "李律师",
+            "power_of_attorney": SimpleUploadedFile("授权委托书.pdf", pdf_bytes("poa")),
+        }
+    return walk_to_review(client, answers, files=files).context["form"].initial["form_token"]
 
 
 def submit(client, token):
@@ -154,7 +117,7 @@ def test_other_errors_stay_500(web, monkeypatch):
 
 @pytest.mark.parametrize("fails_at", ["evidence_row", "record_event", "queue_confirmation"])
 def test_database_lost_mid_submission_leaves_no_case_and_no_evidence_file(
-    web, reference_data, monkeypatch, fails_at, django_capture_on_commit_callbacks
+    web, answers, monkeypatch, fails_at, django_capture_on_commit_callbacks
 ):
     """The connection drops as the evidence row is written (its file is already on disk), later
     in the intake transaction, or in the web view's own transaction around it: all rolled
@@ -163,7 +126,7 @@ def test_database_lost_mid_submission_leaves_no_case_and_no_evidence_file(
     from complaints.views import intake as intake_view
 
     before = set(stored_files("evidence")) | set(stored_files("pending"))  # earlier tests'
-    token = walk_to_review(web, with_poa=True)
+    token = review_token(web, answers, with_poa=True)
     pending_uploads = sorted(set(stored_files("pending")) - before)
     assert len(pending_uploads) == 2
 
