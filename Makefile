@@ -5,7 +5,7 @@ PORT    ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run install migrate seed test test-fast browsers lint format check bench messages clean
+.PHONY: help run install migrate seed test test-fast browsers lint format check smoke-production bench messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ format: install ## Apply ruff's fixes and formatting
 check: install ## Django checks and missing migrations
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+
+smoke-production: install ## Production start on a throwaway PostgreSQL database: collectstatic, ASGI server, DEBUG off
+	bin/production-smoke
 
 bench: install ## Run the benchmarks (figures printed and written under benchmarks/results/)
 	$(PY) benchmarks/run_all.py
