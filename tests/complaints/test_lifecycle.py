@@ -7,7 +7,7 @@ from complaints.lifecycle import ALLOWED_TRANSITIONS, can_transition
 from complaints.models import Bureau, CaseEvent, Outcome, Status
 from complaints.services import lifecycle
 from complaints.services.lifecycle import TransitionNotAllowed
-from tests.factories.complaints import UserFactory, file_complaint
+from tests.factories.complaints import UserFactory, file_complaint, resolve_case
 
 with_cases = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -76,7 +76,7 @@ def test_full_journey_moves_the_clock(frozen_today):
     assert case.status == Status.IN_PROGRESS and case.paused_since is None
     assert case.due_on == dt.date(2026, 11, 12)  # paused 3 working days (8, 9, 10 Sep)
 
-    case = lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED)
+    case = resolve_case(case, staff, Outcome.MEDIATED)
     assert case.status == Status.RESOLVED and not case.is_overdue and case.closed_at
     case = lifecycle.close(case, actor=staff)
     case = lifecycle.rate(case, score=5, comment="处理及时")
@@ -87,6 +87,7 @@ def test_full_journey_moves_the_clock(frozen_today):
         "accepted",
         "information_requested",
         "information_supplied",
+        "mediation_agreed",
         "resolved",
         "closed",
         "rated",
@@ -136,7 +137,7 @@ def test_withdraw_rate_and_reopen_window(frozen_today):
     assert withdrawn.status == Status.WITHDRAWN and withdrawn.closed_at
     frozen_today(dt.date(2026, 5, 6))
     case = lifecycle.accept(case, actor=staff)
-    case = lifecycle.resolve(case, actor=staff, outcome=Outcome.NO_VIOLATION)
+    case = resolve_case(case, staff)
     case = lifecycle.close(case, actor=staff)
     frozen_today(dt.date(2026, 6, 30))
     with pytest.raises(TransitionNotAllowed, match="window"):

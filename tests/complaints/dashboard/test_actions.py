@@ -42,7 +42,14 @@ def test_full_journey_through_the_views(login, handler_a, case_a, frozen_today):
     assert case_a.due_on > handling_due
 
     act(client, case_a, "mediation", agreed="1", internal_note="双方到场")
-    act(client, case_a, "resolve", outcome=Outcome.PENALTY, outcome_detail="武市监罚〔2026〕12号")
+    act(
+        client,
+        case_a,
+        "resolve",
+        outcome=Outcome.PENALTY,
+        outcome_detail="武市监罚〔2026〕12号",
+        public_note="已对被投诉人作出行政处罚。",
+    )
     case_a.refresh_from_db()
     assert case_a.status == Status.RESOLVED and case_a.outcome_detail == "武市监罚〔2026〕12号"
     act(client, case_a, "close")
@@ -57,7 +64,7 @@ def test_full_journey_through_the_views(login, handler_a, case_a, frozen_today):
         "accepted",
         "information_requested",
         "in_progress",
-        "mediation_recorded",
+        "mediation_agreed",
         "resolved",
         "closed",
         "reopened",

@@ -11,7 +11,7 @@ from complaints.models import Outcome
 from complaints.notifications import services, sms
 from complaints.notifications.models import Notification
 from complaints.services import lifecycle
-from tests.factories.complaints import file_complaint
+from tests.factories.complaints import file_complaint, resolve_case
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -137,8 +137,10 @@ def test_resolution_and_closure_notify(staff, django_capture_on_commit_callbacks
     case = file_complaint(complainant_email="").complaint
     with django_capture_on_commit_callbacks(execute=True):
         case = lifecycle.accept(case, actor=staff)
-        case = lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED)
-    assert len(sms.outbox) == 2 and "调解达成协议" in sms.outbox[1].body
+        case = resolve_case(case, staff, Outcome.MEDIATED, public_note="双方已签订调解协议。")
+    # accepted, mediation recorded, resolved
+    assert len(sms.outbox) == 3 and "调解达成协议" in sms.outbox[1].body
+    assert "双方已签订调解协议。" in sms.outbox[2].body
 
 
 def test_retry_command(staff, settings, django_capture_on_commit_callbacks, capsys):
