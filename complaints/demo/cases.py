@@ -27,7 +27,7 @@ from complaints.models import (
     Status,
 )
 from complaints.services import access, clock, routing
-from complaints.services.lifecycle import WITHDRAWN_NOTE
+from complaints.services.lifecycle import MEDIATION_AGREED, MEDIATION_NOTES, WITHDRAWN_NOTE
 
 BATCH = 10_000
 # Synthetic cases only: real cases get a random code each (services.intake).
@@ -346,6 +346,18 @@ def _history(case: dict) -> list[dict]:
     if status in FINAL_EVENTS and case.get("closed_at"):
         action, note = FINAL_EVENTS[status]
         outcome = OUTCOME_LABELS.get(case.get("outcome", ""), "")
+        if case.get("outcome") == Outcome.MEDIATED:  # as the services demand: agreement first
+            events.append(
+                {
+                    **link,
+                    "created_at": case["closed_at"],
+                    "actor_label": bureau_name,
+                    "action": MEDIATION_AGREED,
+                    "from_status": str(Status.ACCEPTED),
+                    "to_status": str(Status.ACCEPTED),
+                    "public_note": MEDIATION_NOTES[MEDIATION_AGREED],
+                }
+            )
         events.append(
             {
                 **link,
