@@ -32,6 +32,7 @@ class MediationNotRecorded(ValueError):
 WITHDRAWN_NOTE = "投诉人已撤回本案。"
 SUPPLIED_NOTE = "投诉人已补充材料，办理期限恢复计算。"
 REOPENED_NOTE = "应投诉人申请，本案重新办理。"
+# A mediation's result is its action; the public learns only whether it reached an agreement.
 MEDIATION_AGREED = "mediation_agreed"
 MEDIATION_FAILED = "mediation_failed"
 MEDIATION_NOTES = {MEDIATION_AGREED: "调解达成协议。", MEDIATION_FAILED: "调解未达成协议。"}
