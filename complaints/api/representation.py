@@ -111,10 +111,11 @@ def service_definition(category: Category, districts: list[District]) -> dict:
 
 
 def with_public_note(queryset: QuerySet) -> QuerySet:
-    """Annotate each case with its latest public note (internal notes never leave the staff)."""
+    """Annotate each case with its latest staff-written public note: never the complainant's
+    words or internal notes (see CaseEvent)."""
     latest = (
-        CaseEvent.objects.filter(complaint=OuterRef("pk"))
-        .exclude(public_note="")
+        CaseEvent.objects.public()
+        .filter(complaint=OuterRef("pk"))
         .order_by("-created_at", "-id")
         .values("public_note")[:1]
     )

@@ -15,6 +15,10 @@ from complaints.models import (
     Status,
 )
 
+# Every free-text box says who will read what is typed into it.
+PUBLIC_LABEL = _("公开说明（投诉人可见并短信告知，也对公众公开）")
+INTERNAL_LABEL = _("内部备注（仅办案工作人员可见）")
+
 SORTS = [
     ("-submitted", _("最新提交")),
     ("submitted", _("最早提交")),
@@ -87,10 +91,10 @@ class NoteForm(StyledForm):
         label=_("答复模板"), required=False, queryset=ResponseTemplate.objects.none()
     )
     public_note = forms.CharField(
-        label=_("公开说明（投诉人可见）"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=PUBLIC_LABEL, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     internal_note = forms.CharField(
-        label=_("内部备注"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=INTERNAL_LABEL, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     note_required = False
     target_status = ""
@@ -141,16 +145,32 @@ class MediationForm(StyledForm):
         choices=[("1", _("达成协议")), ("0", _("未达成协议"))],
     )
     internal_note = forms.CharField(
-        label=_("内部备注"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("调解情况与协议内容（仅办案工作人员可见；投诉人只被告知是否达成协议）"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class ResolveForm(NoteForm):
+    """The outcome is chosen, never defaulted, and the complainant is told it in staff's words."""
+
     target_status = Status.RESOLVED
-    outcome = forms.ChoiceField(label=_("办理结果"), choices=Outcome.choices)
-    outcome_detail = forms.CharField(
-        label=_("结果说明（如处罚决定书文号）"), required=False, max_length=300
+    note_required = True
+    outcome = forms.ChoiceField(
+        label=_("办理结果"),
+        choices=[("", _("请选择办理结果")), *Outcome.choices],
     )
+    outcome_detail = forms.CharField(
+        label=_("结果说明，如处罚决定书文号（仅办案工作人员可见）"),
+        required=False,
+        max_length=300,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["public_note"].label = _(
+            "办理结果答复（必填；投诉人可见并短信告知，也对公众公开）"
+        )
 
 
 class CloseForm(NoteForm):
@@ -158,14 +178,25 @@ class CloseForm(NoteForm):
 
 
 class ReopenForm(StyledForm):
-    reason = forms.CharField(label=_("重新办理理由（投诉人申请）"), max_length=300)
+    reason = forms.CharField(
+        label=_("投诉人申请重新办理的理由（投诉人本人和办案工作人员可见，不对公众公开）"),
+        max_length=300,
+    )
 
 
 class TransferForm(StyledForm):
     to_bureau = forms.ModelChoiceField(label=_("移送至"), queryset=Bureau.objects.active())
-    reason = forms.CharField(label=_("移送理由"), max_length=300)
-    internal_note = forms.CharField(
-        label=_("内部备注"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    reason = forms.CharField(
+        label=_("移送理由（仅办案工作人员可见，不告知投诉人）"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    public_note = forms.CharField(
+        label=_("告知投诉人的说明（投诉人可见并短信告知，也对公众公开；可不填）"),
+        help_text=_("系统会告知投诉人案件已移送至哪个部门，此处可补充说明。"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, case=None, **kwargs):
@@ -190,7 +221,9 @@ class AssignForm(StyledForm):
 
 class ExtendForm(StyledForm):
     months = forms.IntegerField(label=_("延长月数"), min_value=1, max_value=12, initial=1)
-    reason = forms.CharField(label=_("延期理由"), max_length=300)
+    reason = forms.CharField(
+        label=_("延期理由（仅办案工作人员可见；投诉人只被告知新的期限）"), max_length=300
+    )
 
 
 class BulkForm(forms.Form):

@@ -44,24 +44,10 @@ def extend_deadline(case: Complaint, *, actor, months: int, reason: str) -> Comp
     return case
 
 
-@transaction.atomic
 def record_mediation(case: Complaint, *, actor, agreed: bool, note: str = "") -> Complaint:
-    """Record a mediation session's result; the case stays in handling until resolved."""
-    case = lifecycle.lock_case(case)
+    """Record a mediation session's result (the terms in `note`, for staff only)."""
     _require_act(actor, case)
-    if case.status not in (Status.ACCEPTED, Status.IN_PROGRESS):
-        raise lifecycle.TransitionNotAllowed("mediation is recorded while the case is handled")
-    result = "调解达成协议" if agreed else "调解未达成协议"
-    record_event(
-        case,
-        "mediation_recorded",
-        actor=actor,
-        from_status=case.status,
-        to_status=case.status,
-        public_note=result,
-        internal_note=note,
-    )
-    return case
+    return lifecycle.record_mediation(case, actor=actor, agreed=agreed, internal_note=note)
 
 
 def assignable_handlers(bureau_id: int):

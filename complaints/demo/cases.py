@@ -27,6 +27,7 @@ from complaints.models import (
     Status,
 )
 from complaints.services import access, clock, routing
+from complaints.services.lifecycle import MEDIATION_AGREED, MEDIATION_NOTES, WITHDRAWN_NOTE
 
 BATCH = 10_000
 # Synthetic cases only: real cases get a random code each (services.intake).
@@ -301,9 +302,12 @@ def _fill_clock(case: dict, profile, ctx: dict) -> None:
             case["rated_at"] = case["closed_at"]
 
 
+# What the complainant wrote, kept out of the public note (see CaseEvent).
+COMPLAINANT_WORDS = {Status.WITHDRAWN: "双方已自行和解"}
+
 FINAL_EVENTS = {
     Status.NOT_ACCEPTED: ("not_accepted", "不予受理：不属于本部门职责范围"),
-    Status.WITHDRAWN: ("withdrawn", "投诉人撤回：双方已自行和解"),
+    Status.WITHDRAWN: ("withdrawn", WITHDRAWN_NOTE),
     Status.RESOLVED: ("resolved", "办理结果：{outcome}"),
     Status.CLOSED: ("closed", "办理结果：{outcome}。本案已结案。"),
 }
@@ -342,6 +346,18 @@ def _history(case: dict) -> list[dict]:
     if status in FINAL_EVENTS and case.get("closed_at"):
         action, note = FINAL_EVENTS[status]
         outcome = OUTCOME_LABELS.get(case.get("outcome", ""), "")
+        if case.get("outcome") == Outcome.MEDIATED:  # as the services demand: agreement first
+            events.append(
+                {
+                    **link,
+                    "created_at": case["closed_at"],
+                    "actor_label": bureau_name,
+                    "action": MEDIATION_AGREED,
+                    "from_status": str(Status.ACCEPTED),
+                    "to_status": str(Status.ACCEPTED),
+                    "public_note": MEDIATION_NOTES[MEDIATION_AGREED],
+                }
+            )
         events.append(
             {
                 **link,
@@ -351,6 +367,7 @@ def _history(case: dict) -> list[dict]:
                 "from_status": str(Status.ACCEPTED if accepted_at else Status.SUBMITTED),
                 "to_status": status,
                 "public_note": note.format(outcome=outcome),
+                "complainant_note": COMPLAINANT_WORDS.get(status, ""),
             }
         )
     return events

@@ -7,6 +7,9 @@ from complaints.services import uploads
 
 from .fields import MultipleFileField
 
+# Said under every box the complainant writes in on this page.
+OWN_WORDS_HELP = _("只有您本人和办理部门的工作人员能看到，不会公开。")
+
 
 class LookupForm(forms.Form):
     tracking_number = forms.CharField(
@@ -25,7 +28,10 @@ class LookupForm(forms.Form):
 
 class SupplyForm(forms.Form):
     note = forms.CharField(
-        label=_("补充说明"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("补充说明"),
+        max_length=2000,
+        help_text=OWN_WORDS_HELP,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     files = MultipleFileField(label=_("补充材料"), required=False)
 
@@ -47,7 +53,10 @@ class SupplyForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label=_("撤回理由"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("撤回理由"),
+        max_length=500,
+        help_text=OWN_WORDS_HELP,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     confirm = forms.BooleanField(label=_("我确认撤回，撤回后本案将终止办理。"))
 
@@ -69,11 +78,15 @@ class RateForm(forms.Form):
         label=_("意见和建议（可选）"),
         max_length=1000,
         required=False,
+        help_text=OWN_WORDS_HELP,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
-        label=_("申请重新办理的理由"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("申请重新办理的理由"),
+        max_length=1000,
+        help_text=OWN_WORDS_HELP,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -16,7 +16,7 @@ from .choices import (
     Source,
     Status,
 )
-from .querysets import ComplaintQuerySet
+from .querysets import CaseEventQuerySet, ComplaintQuerySet
 from .reference import Bureau, Category, Channel, District
 from .storage import evidence_path, evidence_storage
 
@@ -218,7 +218,13 @@ class Complaint(models.Model):
 
 
 class CaseEvent(models.Model):
-    """One change to a case: who, when, what, a public note and an internal note."""
+    """One change to a case: who, when, what, and its notes, each for its own audience.
+
+    `public_note` is text staff (or the system) wrote for the complainant and the public: the
+    tracking page, SMS/e-mail and Open311 show it. `complainant_note` is what the complainant
+    wrote (a withdrawal reason, supplied information, a rating): only they, on their tracking
+    page, and the case's staff see it. `internal_note` is for the case's staff only.
+    """
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
@@ -236,7 +242,10 @@ class CaseEvent(models.Model):
         Bureau, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     public_note = models.TextField(_("公开说明"), blank=True)
+    complainant_note = models.TextField(_("投诉人留言"), blank=True)
     internal_note = models.TextField(_("内部备注"), blank=True)
+
+    objects = CaseEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -30,3 +30,13 @@ class ComplaintQuerySet(models.QuerySet):
         from complaints.services.workdays import add_working_days
 
         return self.due_by(add_working_days(timezone.localdate(), working_days))
+
+
+class CaseEventQuerySet(models.QuerySet):
+    def public(self):
+        """Events with a note anyone may read: staff-written public notes, nothing else."""
+        return self.exclude(public_note="")
+
+    def for_complainant(self):
+        """What the complainant's tracking page lists: public notes and their own words."""
+        return self.exclude(public_note="", complainant_note="")

@@ -19,9 +19,12 @@ def record_event(
     from_bureau=None,
     to_bureau=None,
     public_note: str = "",
+    complainant_note: str = "",
     internal_note: str = "",
     created: bool = False,
 ) -> CaseEvent:
+    """`public_note` is staff or system text, never the complainant's words: those go in
+    `complainant_note` (see CaseEvent for who reads which)."""
     if actor is not None and not actor_label:
         actor_label = actor.get_full_name() or actor.get_username()
     event = CaseEvent.objects.create(
@@ -34,6 +37,7 @@ def record_event(
         from_bureau=from_bureau,
         to_bureau=to_bureau,
         public_note=public_note,
+        complainant_note=complainant_note,
         internal_note=internal_note,
     )
     transaction.on_commit(

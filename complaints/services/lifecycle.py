@@ -2,10 +2,16 @@
 
 Staff permission (bureau membership, supervisor role) is checked by `permissions`; citizen actions
 are authorised by the tracking number + access code before these functions are called.
+
+Who reads what: a `public_note` goes to the complainant (tracking page, SMS) and to the public
+(Open311), so only staff or system text goes there. The complainant's own words go to
+`complainant_note`, reasons for staff to `internal_note`.
 """
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from complaints.lifecycle import can_transition
 from complaints.models import Bureau, ClockStep, Complaint, Outcome, RefusalReason, Status
@@ -16,6 +22,20 @@ from .events import record_event
 
 class TransitionNotAllowed(Exception):
     """The lifecycle map does not allow this change from the case's current status."""
+
+
+class MediationNotRecorded(ValueError):
+    """A mediation outcome was chosen but no such mediation result is on the record."""
+
+
+# The public notes of the complainant's own actions: fixed text, never their words.
+WITHDRAWN_NOTE = "投诉人已撤回本案。"
+SUPPLIED_NOTE = "投诉人已补充材料，办理期限恢复计算。"
+REOPENED_NOTE = "应投诉人申请，本案重新办理。"
+# A mediation's result is its action; the public learns only whether it reached an agreement.
+MEDIATION_AGREED = "mediation_agreed"
+MEDIATION_FAILED = "mediation_failed"
+MEDIATION_NOTES = {MEDIATION_AGREED: "调解达成协议。", MEDIATION_FAILED: "调解未达成协议。"}
 
 
 def lock_case(complaint: Complaint) -> Complaint:
@@ -40,6 +60,7 @@ def transition(
     actor_label: str = "",
     action: str | None = None,
     public_note: str = "",
+    complainant_note: str = "",
     internal_note: str = "",
     **changes,
 ) -> Complaint:
@@ -61,6 +82,7 @@ def transition(
         from_status=from_status,
         to_status=to_status,
         public_note=public_note,
+        complainant_note=complainant_note,
         internal_note=internal_note,
     )
     return case
@@ -142,9 +164,16 @@ def start_handling(complaint, *, actor, public_note="", internal_note=""):
     )
 
 
-def resolve(complaint, *, actor, outcome: str, outcome_detail="", public_note="", internal_note=""):
+@transaction.atomic
+def resolve(
+    complaint, *, actor, outcome: str, public_note: str, outcome_detail="", internal_note=""
+):
+    """Staff choose the outcome and write the reply the complainant receives: no defaults."""
     if outcome not in Outcome.values:
-        raise ValueError("a resolution needs an outcome from the list")
+        raise ValueError(_("请选择办理结果。"))
+    if not public_note.strip():
+        raise ValueError(_("请填写告知投诉人的办理结果答复。"))
+    _require_mediation_for(lock_case(complaint), outcome)
     return transition(
         complaint,
         Status.RESOLVED,
@@ -152,9 +181,53 @@ def resolve(complaint, *, actor, outcome: str, outcome_detail="", public_note=""
         action="resolved",
         outcome=outcome,
         outcome_detail=outcome_detail,
-        public_note=public_note or f"办理结果：{Outcome(outcome).label}",
+        public_note=public_note,
         internal_note=internal_note,
     )
+
+
+def _require_mediation_for(case: Complaint, outcome: str) -> None:
+    """调解达成协议 needs an agreement on record, 调解不成 a mediation; since the last reopening."""
+    if outcome not in (Outcome.MEDIATED, Outcome.MEDIATION_FAILED):
+        return
+    events = case.events.all()
+    reopened = events.filter(action="reopened").order_by("-created_at", "-id").first()
+    if reopened is not None:  # the earlier result was disputed: a new mediation is needed
+        events = events.filter(
+            Q(created_at__gt=reopened.created_at)
+            | Q(created_at=reopened.created_at, pk__gt=reopened.pk)
+        )
+    if outcome == Outcome.MEDIATED:
+        if not events.filter(action=MEDIATION_AGREED).exists():
+            raise MediationNotRecorded(
+                _("办理结果为“调解达成协议”，但本案尚未记录达成协议的调解。请先记录调解结果。")
+            )
+    elif not events.filter(action__in=MEDIATION_NOTES).exists():
+        raise MediationNotRecorded(
+            _("办理结果为“调解不成”，但本案尚未记录调解。请先记录调解结果。")
+        )
+
+
+@transaction.atomic
+def record_mediation(complaint, *, actor, agreed: bool, internal_note="") -> Complaint:
+    """A mediation session's result; the case stays in handling until resolved.
+
+    The public note says only whether an agreement was reached; the terms stay internal.
+    """
+    case = lock_case(complaint)
+    if case.status not in (Status.ACCEPTED, Status.IN_PROGRESS):
+        raise TransitionNotAllowed("mediation is recorded while the case is handled")
+    action = MEDIATION_AGREED if agreed else MEDIATION_FAILED
+    record_event(
+        case,
+        action,
+        actor=actor,
+        from_status=case.status,
+        to_status=case.status,
+        public_note=MEDIATION_NOTES[action],
+        internal_note=internal_note,
+    )
+    return case
 
 
 def close(complaint, *, actor, public_note="", internal_note=""):
@@ -174,7 +247,8 @@ def withdraw(complaint, *, reason: str, actor_label="投诉人"):
         Status.WITHDRAWN,
         actor_label=actor_label,
         action="withdrawn",
-        public_note=f"投诉人撤回：{reason}",
+        public_note=WITHDRAWN_NOTE,
+        complainant_note=reason,
     )
 
 
@@ -182,7 +256,12 @@ def supply_information(complaint, *, note: str, actor_label="投诉人"):
     """The complainant answered a request for information: the clock runs again."""
     target = Status.IN_PROGRESS if complaint.accepted_at else Status.ACCEPTED
     return transition(
-        complaint, target, actor_label=actor_label, action="information_supplied", public_note=note
+        complaint,
+        target,
+        actor_label=actor_label,
+        action="information_supplied",
+        public_note=SUPPLIED_NOTE,
+        complainant_note=note,
     )
 
 
@@ -190,6 +269,7 @@ REOPEN_WINDOW_DAYS = 15
 
 
 def reopen(complaint, *, reason: str, actor=None, actor_label="投诉人"):
+    """On the complainant's request (staff may enter it for them): the reason is their words."""
     closed_at = complaint.closed_at
     if closed_at and (timezone.now() - closed_at).days > REOPEN_WINDOW_DAYS:
         raise TransitionNotAllowed("the reopening window has passed")
@@ -199,7 +279,8 @@ def reopen(complaint, *, reason: str, actor=None, actor_label="投诉人"):
         actor=actor,
         actor_label=actor_label,
         action="reopened",
-        public_note=f"申请重新办理：{reason}",
+        public_note=REOPENED_NOTE,
+        complainant_note=reason,
     )
 
 
@@ -213,13 +294,19 @@ def rate(complaint, *, score: int, comment: str = "") -> Complaint:
     case.satisfaction, case.satisfaction_comment = int(score), comment
     case.rated_at = timezone.now()
     case.save(update_fields=["satisfaction", "satisfaction_comment", "rated_at", "updated_at"])
-    record_event(case, "rated", actor_label="投诉人", public_note=f"满意度评价：{score}/5")
+    words = f"满意度评价：{score}/5" + (f"。{comment}" if comment else "")
+    record_event(case, "rated", actor_label="投诉人", complainant_note=words)
     return case
 
 
 @transaction.atomic
-def transfer(complaint, *, to_bureau: Bureau, actor, reason: str, internal_note=""):
-    """Hand the case to another bureau; history and evidence stay with it."""
+def transfer(complaint, *, to_bureau: Bureau, actor, reason: str, public_note=""):
+    """Hand the case to another bureau; history and evidence stay with it.
+
+    `reason` is for staff only; the complainant is told the new bureau and `public_note`.
+    """
+    if not reason.strip():
+        raise ValueError(_("请填写移送理由。"))
     case = lock_case(complaint)
     if not case.is_open:
         raise TransitionNotAllowed("only an open case can be transferred")
@@ -239,8 +326,8 @@ def transfer(complaint, *, to_bureau: Bureau, actor, reason: str, internal_note=
         to_bureau=to_bureau,
         from_status=case.status,
         to_status=case.status,
-        public_note=f"已移送{to_bureau.name}办理：{reason}",
-        internal_note=internal_note,
+        public_note=f"已移送{to_bureau.name}办理。{public_note.strip()}",
+        internal_note=f"移送理由：{reason}",
     )
     return case
 

@@ -7,7 +7,7 @@ from complaints.lifecycle import ALLOWED_TRANSITIONS, can_transition
 from complaints.models import Bureau, CaseEvent, Outcome, Status
 from complaints.services import lifecycle
 from complaints.services.lifecycle import TransitionNotAllowed
-from tests.factories.complaints import UserFactory, file_complaint
+from tests.factories.complaints import UserFactory, file_complaint, resolve_case
 
 with_cases = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -76,7 +76,7 @@ def test_full_journey_moves_the_clock(frozen_today):
     assert case.status == Status.IN_PROGRESS and case.paused_since is None
     assert case.due_on == dt.date(2026, 11, 12)  # paused 3 working days (8, 9, 10 Sep)
 
-    case = lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED)
+    case = resolve_case(case, staff, Outcome.MEDIATED)
     assert case.status == Status.RESOLVED and not case.is_overdue and case.closed_at
     case = lifecycle.close(case, actor=staff)
     case = lifecycle.rate(case, score=5, comment="处理及时")
@@ -87,6 +87,7 @@ def test_full_journey_moves_the_clock(frozen_today):
         "accepted",
         "information_requested",
         "information_supplied",
+        "mediation_agreed",
         "resolved",
         "closed",
         "rated",
@@ -136,7 +137,7 @@ def test_withdraw_rate_and_reopen_window(frozen_today):
     assert withdrawn.status == Status.WITHDRAWN and withdrawn.closed_at
     frozen_today(dt.date(2026, 5, 6))
     case = lifecycle.accept(case, actor=staff)
-    case = lifecycle.resolve(case, actor=staff, outcome=Outcome.NO_VIOLATION)
+    case = resolve_case(case, staff)
     case = lifecycle.close(case, actor=staff)
     frozen_today(dt.date(2026, 6, 30))
     with pytest.raises(TransitionNotAllowed, match="window"):
@@ -144,3 +145,61 @@ def test_withdraw_rate_and_reopen_window(frozen_today):
     frozen_today(dt.date(2026, 5, 12))
     reopened = lifecycle.reopen(case, reason="对方仍在销售")
     assert reopened.status == Status.IN_PROGRESS and reopened.closed_at is None
+
+
+@needs_cases
+def test_resolve_needs_a_chosen_outcome_and_a_public_reply(frozen_today):
+    frozen_today(dt.date(2026, 9, 1))
+    staff = UserFactory()
+    case = lifecycle.accept(file_complaint().complaint, actor=staff)
+    with pytest.raises(ValueError, match="请选择办理结果"):
+        lifecycle.resolve(case, actor=staff, outcome="", public_note="已办结。")
+    with pytest.raises(ValueError, match="办理结果答复"):
+        lifecycle.resolve(case, actor=staff, outcome=Outcome.NO_VIOLATION, public_note="  ")
+    case.refresh_from_db()
+    assert case.status == Status.ACCEPTED and not case.outcome
+    assert not case.events.filter(action="resolved").exists()
+
+
+@needs_cases
+def test_a_mediation_outcome_needs_the_mediation_on_record(frozen_today):
+    frozen_today(dt.date(2026, 9, 1))
+    staff = UserFactory()
+    case = lifecycle.accept(file_complaint().complaint, actor=staff)
+    reply = "双方达成调解协议。"
+    with pytest.raises(lifecycle.MediationNotRecorded):
+        lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED, public_note=reply)
+    with pytest.raises(lifecycle.MediationNotRecorded):
+        lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATION_FAILED, public_note=reply)
+    lifecycle.record_mediation(case, actor=staff, agreed=False, internal_note="被投诉人未到场")
+    with pytest.raises(lifecycle.MediationNotRecorded):  # a failed session is no agreement
+        lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED, public_note=reply)
+    lifecycle.record_mediation(case, actor=staff, agreed=True, internal_note="赔偿2万元")
+    case = lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED, public_note=reply)
+    assert case.outcome == Outcome.MEDIATED
+    agreement = case.events.get(action="mediation_agreed")
+    assert agreement.public_note == "调解达成协议。" and "赔偿" not in agreement.public_note
+
+    # Reopened on the complainant's request: the old agreement no longer counts.
+    case = lifecycle.reopen(case, reason="对方未履行协议")
+    with pytest.raises(lifecycle.MediationNotRecorded):
+        lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED, public_note=reply)
+
+
+@needs_cases
+def test_transfer_reason_stays_internal():
+    staff = UserFactory()
+    case = file_complaint().complaint
+    target = Bureau.objects.get(code="wh-amr")
+    with pytest.raises(ValueError):
+        lifecycle.transfer(case, to_bureau=target, actor=staff, reason=" ")
+    case = lifecycle.transfer(
+        case,
+        to_bureau=target,
+        actor=staff,
+        reason="投诉人张三丰系重复投诉",
+        public_note="请等待联系。",
+    )
+    event = case.events.get(action="transferred")
+    assert event.public_note == f"已移送{target.name}办理。请等待联系。"
+    assert event.internal_note == "移送理由：投诉人张三丰系重复投诉"

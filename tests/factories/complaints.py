@@ -10,9 +10,11 @@ from complaints.models import (
     ClockProfile,
     District,
     Kind,
+    Outcome,
     Role,
     StaffMembership,
 )
+from complaints.services import lifecycle
 from complaints.services.intake import IntakeData, submit_complaint
 
 
@@ -111,3 +113,12 @@ def intake_data(category: Category | str = "trademark-infringement", **overrides
 def file_complaint(category="trademark-infringement", **overrides):
     """File a case through the real intake service; returns SubmitResult."""
     return submit_complaint(intake_data(category, **overrides))
+
+
+def resolve_case(case, actor, outcome: str = Outcome.NO_VIOLATION, public_note: str = ""):
+    """Resolve as staff must: an outcome chosen, a reply written, a claimed mediation recorded."""
+    if outcome in (Outcome.MEDIATED, Outcome.MEDIATION_FAILED):
+        agreed = outcome == Outcome.MEDIATED
+        case = lifecycle.record_mediation(case, actor=actor, agreed=agreed)
+    reply = public_note or f"办理结果：{Outcome(outcome).label}"
+    return lifecycle.resolve(case, actor=actor, outcome=outcome, public_note=reply)

@@ -25,7 +25,9 @@ def main() -> None:
         case = lifecycle.accept(case, actor=staff, public_note="已受理，请保持电话畅通。")
     else:
         case = Complaint.objects.get(tracking_number=sys.argv[2])
-        case = lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED)
+        case = lifecycle.resolve(
+            case, actor=staff, outcome=Outcome.NO_VIOLATION, public_note="经调查未发现违法行为。"
+        )
     print(json.dumps({"tracking_number": case.tracking_number, "status": case.status}))
 
 

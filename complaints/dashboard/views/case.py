@@ -73,7 +73,7 @@ def _do_transfer(case, user, data):
         to_bureau=data["to_bureau"],
         actor=user,
         reason=data["reason"],
-        internal_note=data["internal_note"],
+        public_note=data["public_note"],
     )
 
 

@@ -60,7 +60,7 @@ def anonymise(case: Complaint) -> None:
     for name, value in PERSONAL_FIELDS.items():
         setattr(case, name, value)
     case.save(update_fields=[*PERSONAL_FIELDS, "updated_at"])
-    case.events.update(internal_note="", public_note=PURGED_TEXT)
+    case.events.update(internal_note="", complainant_note="", public_note=PURGED_TEXT)
     case.notifications.all().delete()
 
 

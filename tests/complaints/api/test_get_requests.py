@@ -94,6 +94,7 @@ def test_status_notes_are_public_notes_only_and_status_follows_the_case(client, 
     case.refresh_from_db()
     assert dt.datetime.fromisoformat(data["expected_datetime"]).date() == case.due_on
     lifecycle.start_handling(case, actor=staff)
+    lifecycle.record_mediation(case, actor=staff, agreed=True, internal_note="内部：协议条款")
     lifecycle.resolve(
         case,
         actor=staff,

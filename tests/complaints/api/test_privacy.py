@@ -108,3 +108,63 @@ def test_no_personal_data_in_any_field(client, post_case, frozen_today):
                 assert record["description"].startswith(record["service_name"])
                 assert record["lat"] is record["long"] is record["media_url"] is None
                 _assert_clean(_walk(record))
+
+
+# What a complainant types on their tracking page: personal data, reasons, their rating.
+SUPPLIED = "补充：联系人欧阳娜娜，电话13712345678，身份证420102199001011234"
+WITHDRAWN = "撤回原因：欧阳娜娜已与对方私下和解"
+REOPENED = "对方仍在胜利街销售，申请重办"
+RATING_COMMENT = "承办人态度差"
+
+
+def _assert_not_public(client, number, words):
+    urls = [
+        f"/open311/v2/requests/{number}.json",
+        f"/open311/v2/requests/{number}.xml",
+        "/open311/v2/requests.json",
+        "/open311/v2/requests.xml",
+    ]
+    for url in urls:
+        body = client.get(url).content.decode()
+        assert number in body, url
+        for word in words:
+            assert word not in body, f"{word!r} is public in {url}"
+
+
+def test_complainant_words_never_reach_open311_but_reach_the_complainant(client, frozen_today):
+    frozen_today(dt.date(2026, 3, 2))
+    staff = UserFactory(is_superuser=True)
+    filed = file_complaint()
+    case, number = filed.complaint, filed.complaint.tracking_number
+    case = lifecycle.accept(case, actor=staff)
+    case = lifecycle.request_information(case, actor=staff, public_note="请补充身份证明。")
+    case = lifecycle.supply_information(case, note=SUPPLIED)
+    _assert_not_public(client, number, [SUPPLIED, "欧阳", "13712345678", "420102"])
+    case = lifecycle.resolve(
+        case, actor=staff, outcome="no_violation", public_note="经调查未发现违法行为。"
+    )
+    case = lifecycle.close(case, actor=staff)
+    case = lifecycle.rate(case, score=2, comment=RATING_COMMENT)
+    _assert_not_public(client, number, ["满意度", "2/5", RATING_COMMENT])
+    case = lifecycle.reopen(case, reason=REOPENED)
+    _assert_not_public(client, number, [REOPENED, "胜利街"])
+
+    withdrawn = file_complaint()
+    lifecycle.withdraw(withdrawn.complaint, reason=WITHDRAWN)
+    _assert_not_public(client, withdrawn.complaint.tracking_number, [WITHDRAWN, "欧阳"])
+
+    # The complainant still sees their own words on their tracking page.
+    for result, words in (
+        (filed, [SUPPLIED, "2/5", RATING_COMMENT, REOPENED]),
+        (withdrawn, [WITHDRAWN]),
+    ):
+        client.post(
+            "/complaints/track/",
+            {
+                "tracking_number": result.complaint.tracking_number,
+                "access_code": result.access_code,
+            },
+        )
+        page = client.get("/complaints/track/case/").content.decode()
+        for word in words:
+            assert word in page

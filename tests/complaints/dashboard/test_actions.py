@@ -3,8 +3,11 @@
 import datetime as dt
 
 import pytest
+from django.forms import CharField
 from django.urls import reverse
 
+from complaints.dashboard.forms import ResolveForm
+from complaints.dashboard.views.case import ACTIONS, _form_for
 from complaints.models import CaseEvent, Outcome, RefusalReason, ResponseTemplate, Status
 from tests.factories.complaints import file_complaint
 
@@ -42,7 +45,14 @@ def test_full_journey_through_the_views(login, handler_a, case_a, frozen_today):
     assert case_a.due_on > handling_due
 
     act(client, case_a, "mediation", agreed="1", internal_note="双方到场")
-    act(client, case_a, "resolve", outcome=Outcome.PENALTY, outcome_detail="武市监罚〔2026〕12号")
+    act(
+        client,
+        case_a,
+        "resolve",
+        outcome=Outcome.PENALTY,
+        outcome_detail="武市监罚〔2026〕12号",
+        public_note="已对被投诉人作出行政处罚。",
+    )
     case_a.refresh_from_db()
     assert case_a.status == Status.RESOLVED and case_a.outcome_detail == "武市监罚〔2026〕12号"
     act(client, case_a, "close")
@@ -57,7 +67,7 @@ def test_full_journey_through_the_views(login, handler_a, case_a, frozen_today):
         "accepted",
         "information_requested",
         "in_progress",
-        "mediation_recorded",
+        "mediation_agreed",
         "resolved",
         "closed",
         "reopened",
@@ -149,3 +159,47 @@ def test_bulk_assign(login, handler_a, supervisor_a, case_a):
         {"action": "assign", "cases": [case_a.pk, second.pk], "handler": handler_a.pk},
     )
     assert set(handler_a.assigned_cases.values_list("pk", flat=True)) == {case_a.pk, second.pk}
+
+
+def test_resolve_form_starts_without_an_outcome_and_needs_one_and_a_reply(case_a):
+    form = ResolveForm(prefix="resolve", case=case_a)
+    assert form.fields["outcome"].choices[0][0] == ""
+    assert 'value="" selected' in str(form["outcome"])
+    empty = ResolveForm({"resolve-outcome": "", "resolve-public_note": ""}, prefix="resolve")
+    assert not empty.is_valid()
+    assert {"outcome", "public_note"} <= set(empty.errors)
+
+
+def test_one_click_resolve_is_refused(login, handler_a, case_a):
+    client = login(handler_a)
+    act(client, case_a, "accept")
+    act(client, case_a, "resolve", outcome=Outcome.MEDIATED)  # no reply, no mediation
+    case_a.refresh_from_db()
+    assert case_a.status == Status.ACCEPTED
+    response = act(client, case_a, "resolve", outcome=Outcome.MEDIATED, public_note="已调解。")
+    page = client.get(response["Location"]).content.decode()
+    assert "尚未记录达成协议的调解" in page
+    case_a.refresh_from_db()
+    assert case_a.status == Status.ACCEPTED and not case_a.outcome
+
+
+def test_every_free_text_box_says_who_reads_it(case_a):
+    for name, (_label, form_class, *_rest) in ACTIONS.items():
+        form = _form_for(name, case_a)
+        for field_name, field in form.fields.items():
+            if isinstance(field, CharField):
+                assert "可见" in str(field.label), f"{name}.{field_name}: {field.label}"
+
+
+def test_transfer_form_has_an_internal_reason_and_a_public_note(login, handler_a, bureau_b, case_a):
+    act(
+        login(handler_a),
+        case_a,
+        "transfer",
+        to_bureau=bureau_b.pk,
+        reason="疑似恶意投诉",
+        public_note="请留意新部门的来电。",
+    )
+    event = case_a.events.get(action="transferred")
+    assert "疑似恶意投诉" in event.internal_note and "疑似恶意投诉" not in event.public_note
+    assert event.public_note.endswith("请留意新部门的来电。")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from complaints.models import AccessLog, Complaint, Outcome, Status
 from complaints.services import lifecycle
 from complaints.views import track
-from tests.factories.complaints import file_complaint
+from tests.factories.complaints import file_complaint, resolve_case
 
 from .conftest import pdf_bytes
 
@@ -97,13 +97,15 @@ def test_withdrawal_with_reason(client, filed):
     assert response.status_code == 302
     case = Complaint.objects.get()
     assert case.status == Status.WITHDRAWN
-    assert case.events.last().public_note == "投诉人撤回：已和解"
+    withdrawal = case.events.last()
+    assert (withdrawal.public_note, withdrawal.complainant_note) == ("投诉人已撤回本案。", "已和解")
+    assert "已和解" in client.get("/complaints/track/case/").content.decode()  # their own words
 
 
 def test_rating_after_resolution(client, filed, django_user_model):
     staff = django_user_model.objects.create(username="handler")
     case = lifecycle.accept(filed.complaint, actor=staff)
-    lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED)
+    resolve_case(case, staff, Outcome.MEDIATED)
     authorise(client, filed)
     assert "提交评价" in client.get("/complaints/track/case/").content.decode()
     response = client.post("/complaints/track/case/rate/", {"score": "4", "comment": "很及时"})
@@ -140,7 +142,7 @@ def test_supplying_information_when_asked(client, filed, django_user_model):
 def test_reopen_within_fifteen_days_only(client, filed, django_user_model, frozen_today):
     staff = django_user_model.objects.create(username="handler")
     case = lifecycle.accept(filed.complaint, actor=staff)
-    case = lifecycle.resolve(case, actor=staff, outcome=Outcome.NO_VIOLATION)
+    case = resolve_case(case, staff)
     case = lifecycle.close(case, actor=staff)
     authorise(client, filed)
     assert client.post("/complaints/track/case/reopen/", {"reason": "有新证据"}).status_code == 302
@@ -148,7 +150,7 @@ def test_reopen_within_fifteen_days_only(client, filed, django_user_model, froze
 
     other = file_complaint()
     case = lifecycle.accept(other.complaint, actor=staff)
-    case = lifecycle.resolve(case, actor=staff, outcome=Outcome.NO_VIOLATION)
+    case = resolve_case(case, staff)
     lifecycle.close(case, actor=staff)
     frozen_today(timezone.localdate() + datetime.timedelta(days=20))
     client.post("/complaints/track/end/")

@@ -7,11 +7,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from complaints.models import Outcome
+from complaints.models import Bureau, Outcome
 from complaints.notifications import services, sms
 from complaints.notifications.models import Notification
 from complaints.services import lifecycle
-from tests.factories.complaints import file_complaint
+from tests.factories.complaints import file_complaint, resolve_case
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -137,8 +137,10 @@ def test_resolution_and_closure_notify(staff, django_capture_on_commit_callbacks
     case = file_complaint(complainant_email="").complaint
     with django_capture_on_commit_callbacks(execute=True):
         case = lifecycle.accept(case, actor=staff)
-        case = lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED)
-    assert len(sms.outbox) == 2 and "调解达成协议" in sms.outbox[1].body
+        case = resolve_case(case, staff, Outcome.MEDIATED, public_note="双方已签订调解协议。")
+    # accepted, mediation recorded, resolved
+    assert len(sms.outbox) == 3 and "调解达成协议" in sms.outbox[1].body
+    assert "双方已签订调解协议。" in sms.outbox[2].body
 
 
 def test_retry_command(staff, settings, django_capture_on_commit_callbacks, capsys):
@@ -160,3 +162,22 @@ def test_admin_lists_outbox_with_masked_recipient(admin_client, django_capture_o
 def test_console_backend_prints(capsys):
     sms.ConsoleSMSBackend().send_messages([sms.SMSMessage("13800000000", "你好")])
     assert "你好" in capsys.readouterr().out
+
+
+def test_transfer_tells_the_public_note_never_the_internal_reason(
+    staff, django_capture_on_commit_callbacks
+):
+    case = file_complaint().complaint
+    target = Bureau.objects.get(code="wh-amr")
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.transfer(
+            case,
+            to_bureau=target,
+            actor=staff,
+            reason="投诉人多次无理纠缠",
+            public_note="新部门将在三个工作日内联系您。",
+        )
+    [message] = sms.outbox
+    assert target.name in message.body and "新部门将在三个工作日内联系您。" in message.body
+    assert "纠缠" not in message.body
+    assert all("纠缠" not in n.body for n in Notification.objects.all())  # nor by e-mail
