@@ -13,6 +13,8 @@ A handling step that a reopening later replaced left no limit behind and is not 
 Works on historical models (`apps`), one batch of cases at a time.
 """
 
+from functools import lru_cache
+
 from django.utils import timezone
 
 from . import clock, workdays
@@ -25,6 +27,8 @@ RUNNING_BEFORE_ACCEPTANCE = ("submitted",)
 def backfill_clock_records(apps, schema_editor=None) -> None:
     Complaint = apps.get_model("complaints", "Complaint")
     limits = _acceptance_limits(apps)
+    for cached in (_due, _late):  # holiday overrides may have changed since the last run
+        cached.cache_clear()
     fields = (
         "id", "kind", "category_id", "submitted_at", "step", "due_on", "is_overdue", "status",
     )  # fmt: skip
@@ -113,6 +117,7 @@ def _ends_step(event: dict) -> bool:
     return event["to_status"] in ("not_accepted", "resolved", "withdrawn")
 
 
+@lru_cache(maxsize=65536)  # a million cases share a few thousand start days
 def _due(started_on, limit: int, unit: str):
     try:
         return clock.compute_due(started_on, limit, unit)
@@ -120,12 +125,17 @@ def _due(started_on, limit: int, unit: str):
         return None  # a year whose holidays are not known: not guessed
 
 
-def _finished(step, started_on, due_on, finished_on, event) -> dict | None:
-    if due_on is None:
-        return None
+@lru_cache(maxsize=65536)
+def _late(due_on, finished_on) -> int | None:
     try:
-        late = clock.late_working_days(due_on, finished_on)
+        return clock.late_working_days(due_on, finished_on)
     except workdays.CalendarUnavailable:
+        return None
+
+
+def _finished(step, started_on, due_on, finished_on, event) -> dict | None:
+    late = None if due_on is None else _late(due_on, finished_on)
+    if late is None:
         return None
     return {
         "step": step,
