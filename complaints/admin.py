@@ -9,6 +9,7 @@ from complaints.models import (
     Category,
     Channel,
     ClockProfile,
+    ClockRecord,
     Complaint,
     DeadlineReminder,
     District,
@@ -112,6 +113,19 @@ class CaseEventInline(admin.TabularInline):
         return False
 
 
+class ClockRecordInline(admin.TabularInline):
+    """The finished clock steps: recorded by the lifecycle, never edited."""
+
+    model = ClockRecord
+    fields = ("step", "started_on", "due_on", "finished_on", "late_working_days", "ended_by")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Complaint)
 class ComplaintAdmin(ReadOnlyAdmin):
     list_display = ("tracking_number", "kind", "category", "bureau", "status", "due_on")
@@ -120,13 +134,21 @@ class ComplaintAdmin(ReadOnlyAdmin):
     list_select_related = ("category", "bureau")
     show_full_result_count = False  # no COUNT(*) over a million cases on every page
     exclude = ("access_code_hash",)
-    inlines = [CaseEventInline]
+    inlines = [ClockRecordInline, CaseEventInline]
 
 
 @admin.register(CaseEvent)
 class CaseEventAdmin(ReadOnlyAdmin):
     list_display = ("complaint", "created_at", "actor_label", "action", "from_status", "to_status")
     list_filter = ("action",)
+    list_select_related = ("complaint",)
+    show_full_result_count = False
+
+
+@admin.register(ClockRecord)
+class ClockRecordAdmin(ReadOnlyAdmin):
+    list_display = ("complaint", "step", "due_on", "finished_on", "late_working_days", "ended_by")
+    list_filter = ("step", "ended_by")
     list_select_related = ("complaint",)
     show_full_result_count = False
 

@@ -1,9 +1,10 @@
 """Synthetic complaints spread over two years, created in bulk (a million in minutes).
 
 Rows are built as plain column dicts (no model instances). On PostgreSQL they are streamed
-with COPY, with ids reserved from the sequence so the events can point at their cases; on other
-databases they go through bulk_create. Demo data, not security: the standard PRNG is seeded
-for reproducible sets, and every synthetic case shares the access code DEMO_ACCESS_CODE.
+with COPY, with ids reserved from the sequences so the events can point at their cases and the
+finished clock steps at both; on other databases they go through bulk_create. Demo data, not
+security: the standard PRNG is seeded for reproducible sets, and every synthetic case shares the
+access code DEMO_ACCESS_CODE.
 """
 # ruff: noqa: S311
 
@@ -18,6 +19,7 @@ from django.utils import timezone
 from complaints.models import (
     CaseEvent,
     Category,
+    ClockRecord,
     ClockStep,
     Complaint,
     District,
@@ -88,37 +90,52 @@ class _Writer:
     def __init__(self):
         self.copy = connection.vendor == "postgresql"
         self.case_fields = list(Complaint._meta.concrete_fields)
-        self.event_fields = [f for f in CaseEvent._meta.concrete_fields if not f.primary_key]
+        self.event_fields = list(CaseEvent._meta.concrete_fields)
+        self.record_fields = [f for f in ClockRecord._meta.concrete_fields if not f.primary_key]
         # What Django would write for a field the row leaves out (computed once, not per row).
         self.case_defaults = {
             f.attname: f.get_default() for f in self.case_fields if not f.primary_key
         }
-        self.event_defaults = {f.attname: f.get_default() for f in self.event_fields}
+        self.event_defaults = {
+            f.attname: f.get_default() for f in self.event_fields if not f.primary_key
+        }
+        self.record_defaults = {f.attname: f.get_default() for f in self.record_fields}
 
-    def reserve_ids(self, count: int) -> list[int] | None:
+    def reserve_ids(self, model, count: int) -> list[int] | None:
         if not self.copy:
             return None
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [Complaint._meta.db_table, count],
+                [model._meta.db_table, count],
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def write(self, cases: list[dict], events: list[dict]) -> None:
+    def write(self, cases: list[dict], events: list[dict], records: list[dict]) -> None:
+        """Cases, then their events, then the finished steps pointing at both."""
         now = timezone.now()
         for case in cases:
             case["updated_at"] = now
         if self.copy:
+            for event, pk in zip(events, self.reserve_ids(CaseEvent, len(events)), strict=True):
+                event["id"] = pk
             self._copy(Complaint, self.case_fields, self.case_defaults, cases)
             self._copy(CaseEvent, self.event_fields, self.event_defaults, events)
+            self._copy(ClockRecord, self.record_fields, self.record_defaults, _linked(records))
             return
         created = Complaint.objects.bulk_create([Complaint(**case) for case in cases])
         for case, obj in zip(cases, created, strict=True):
             case["id"] = obj.pk
         for event in events:
             event["complaint_id"] = event.pop("case")["id"]
-        CaseEvent.objects.bulk_create([CaseEvent(**event) for event in events], batch_size=1000)
+        created = CaseEvent.objects.bulk_create(
+            [CaseEvent(**event) for event in events], batch_size=1000
+        )
+        for event, obj in zip(events, created, strict=True):
+            event["id"] = obj.pk
+        ClockRecord.objects.bulk_create(
+            [ClockRecord(**record) for record in _linked(records)], batch_size=1000
+        )
 
     @staticmethod
     def _copy(model, fields, defaults, rows) -> None:
@@ -132,6 +149,14 @@ class _Writer:
         ):
             for row in rows:
                 copy.write_row([row[name] if name in row else defaults[name] for name in names])
+
+
+def _linked(records: list[dict]) -> list[dict]:
+    """Finished-step rows with the ids their case and event got when written."""
+    for record in records:
+        record["complaint_id"] = record.pop("_case")["id"]
+        record["event_id"] = record.pop("_event")["id"]
+    return records
 
 
 def seed_complaints(count: int, seed: int, stdout=None) -> int:
@@ -172,14 +197,15 @@ def seed_complaints(count: int, seed: int, stdout=None) -> int:
     every = max(BATCH, (missing // 20) // BATCH * BATCH)
     while created < missing:
         size = min(BATCH, missing - created)
-        ids = writer.reserve_ids(size)
+        ids = writer.reserve_ids(Complaint, size)
         cases = [_make_case(existing + created + i, context) for i in range(size)]
         if ids is not None:
             for case, pk in zip(cases, ids, strict=True):
                 case["id"] = pk
         events = [event for case in cases for event in _history(case)]
+        records = [record for case in cases for record in case.pop("_records")]
         with transaction.atomic():
-            writer.write(cases, events)
+            writer.write(cases, events, records)
         created += size
         if stdout and (created % every == 0 or created == missing):
             elapsed = time.perf_counter() - started
@@ -192,7 +218,8 @@ def seed_complaints(count: int, seed: int, stdout=None) -> int:
     if connection.vendor == "postgresql":
         # Fresh planner statistics: the queue's plans depend on them.
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {Complaint._meta.db_table}, {CaseEvent._meta.db_table}")
+            tables = (Complaint, CaseEvent, ClockRecord)
+            cursor.execute(f"ANALYZE {', '.join(model._meta.db_table for model in tables)}")
     return created
 
 
@@ -257,30 +284,69 @@ def _make_case(n: int, ctx: dict) -> dict:
     return case
 
 
+@lru_cache(maxsize=65536)
+def _late(due_on: datetime.date, finished_on: datetime.date) -> int:
+    return clock.late_working_days(due_on, finished_on)
+
+
+def _finished_step(step, started_on, due_on, finished_on, ended_by: str) -> dict:
+    """A finished clock step; `_history` links it to the event `ended_by` names."""
+    return {
+        "step": str(step),
+        "started_on": started_on,
+        "due_on": due_on,
+        "finished_on": finished_on,
+        "late_working_days": _late(due_on, finished_on),
+        "ended_by": ended_by,
+    }
+
+
 def _fill_clock(case: dict, profile, ctx: dict) -> None:
+    """The clock columns and finished steps (`_records`) of a case in its status, with the
+    breach flags the lifecycle and sla_tick would have set."""
     rng, due, today, now = ctx["rng"], ctx["due"], ctx["today"], ctx["now"]
     status, submitted = case["status"], case["submitted_at"]
     received = timezone.localdate(submitted)
+    acceptance_due = due(received, profile.acceptance_limit, profile.acceptance_unit)
+    case["_records"] = []
     if status == Status.SUBMITTED:
         case["step"], case["step_started_on"] = str(ClockStep.ACCEPTANCE), received
-        case["due_on"] = due(received, profile.acceptance_limit, profile.acceptance_unit)
-        case["is_overdue"] = case["due_on"] < today
+        case["due_on"] = acceptance_due
+        case["is_overdue"] = case["ever_breached"] = acceptance_due < today
         return
-    # Accepted within a few days of filing, but never later than now: a case filed yesterday
-    # cannot show an acceptance dated next week.
-    accepted = min(received + datetime.timedelta(days=rng.randint(1, 6)), today)
+    if status == Status.NOT_ACCEPTED:
+        refused_on = min(received + datetime.timedelta(days=3), today)
+        case["step"], case["due_on"] = str(ClockStep.NONE), acceptance_due
+        case["closed_at"] = min(submitted + (refused_on - received), now)
+        case["refusal_reason"] = "out_of_remit"
+        record = _finished_step(
+            ClockStep.ACCEPTANCE, received, acceptance_due, refused_on, "not_accepted"
+        )
+        case["_records"].append(record)
+        case["is_overdue"] = case["ever_breached"] = record["late_working_days"] > 0
+        return
+    # Accepted within a few days of filing (about 1% after the limit), but never later than
+    # now: a case filed yesterday cannot show an acceptance dated next week.
+    if rng.random() < 0.01:
+        accepted = acceptance_due + datetime.timedelta(days=rng.randint(1, 5))
+    else:
+        accepted = received + datetime.timedelta(days=rng.randint(1, 6))
+    accepted = min(accepted, today)
     case["accepted_at"] = min(submitted + (accepted - received), now)
+    acceptance = _finished_step(
+        ClockStep.ACCEPTANCE, received, acceptance_due, accepted, "accepted"
+    )
+    case["_records"].append(acceptance)
     handling_due = due(accepted, profile.handling_limit, profile.handling_unit)
     if status in OPEN_WITH_HANDLING:
         case["step"], case["step_started_on"] = str(ClockStep.HANDLING), accepted
         case["due_on"] = handling_due
         case["is_overdue"] = handling_due < today
+        case["ever_breached"] = case["is_overdue"] or acceptance["late_working_days"] > 0
         if status == Status.AWAITING_COMPLAINANT:
             case["paused_since"] = now - datetime.timedelta(days=rng.randint(1, 5))
         return
     case["step"], case["due_on"] = str(ClockStep.NONE), handling_due
-    if status == Status.NOT_ACCEPTED:
-        case["accepted_at"], case["refusal_reason"] = None, "out_of_remit"
     span = max((handling_due - accepted).days, 1)
     # About 2% of cases close late: the city's target is 98% on time.
     late = rng.random() < 0.02
@@ -289,12 +355,17 @@ def _fill_clock(case: dict, profile, ctx: dict) -> None:
         if late
         else (accepted + datetime.timedelta(days=rng.randint(1, span)))
     )
-    if case["accepted_at"]:
-        closed_at = case["accepted_at"] + (closed_on - accepted)
-    else:
-        closed_at = submitted + datetime.timedelta(days=3)
-    case["closed_at"] = min(closed_at, now)
-    case["is_overdue"] = late
+    case["closed_at"] = min(case["accepted_at"] + (closed_on - accepted), now)
+    handling = _finished_step(
+        ClockStep.HANDLING,
+        accepted,
+        handling_due,
+        timezone.localdate(case["closed_at"]),
+        FINAL_EVENTS[status][0],
+    )
+    case["_records"].append(handling)
+    case["is_overdue"] = handling["late_working_days"] > 0
+    case["ever_breached"] = case["is_overdue"] or acceptance["late_working_days"] > 0
     if status in (Status.RESOLVED, Status.CLOSED):
         case["outcome"] = rng.choice(OUTCOMES)
         if rng.random() < 0.4:
@@ -314,7 +385,8 @@ FINAL_EVENTS = {
 
 
 def _history(case: dict) -> list[dict]:
-    """The timeline a case in this state would have: filed, accepted, decided."""
+    """The timeline a case in this state would have: filed, accepted, decided; each finished
+    clock step in `case["_records"]` is linked to the event that ended it."""
     bureau_name = case.pop("_bureau_name")
     # `case` is the row itself: bulk_create sets its id later; COPY has it already.
     link = {"complaint_id": case["id"]} if "id" in case else {"case": case}
@@ -370,4 +442,7 @@ def _history(case: dict) -> list[dict]:
                 "complainant_note": COMPLAINANT_WORDS.get(status, ""),
             }
         )
+    by_action = {event["action"]: event for event in events}
+    for record in case["_records"]:
+        record["_case"], record["_event"] = case, by_action[record["ended_by"]]
     return events

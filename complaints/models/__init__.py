@@ -1,4 +1,4 @@
-from .case import CaseEvent, Complaint, Evidence, mask_name, mask_phone
+from .case import CaseEvent, ClockRecord, Complaint, Evidence, mask_name, mask_phone
 from .choices import (
     OPEN_STATUSES,
     ClockStep,
@@ -32,6 +32,7 @@ __all__ = [
     "Category",
     "Channel",
     "ClockProfile",
+    "ClockRecord",
     "ClockStep",
     "Complaint",
     "DeadlineReminder",

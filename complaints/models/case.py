@@ -112,6 +112,8 @@ class Complaint(models.Model):
     paused_since = models.DateTimeField(_("暂停计时于"), null=True, blank=True)
     extension_months = models.PositiveSmallIntegerField(_("已延期（月）"), default=0)
     is_overdue = models.BooleanField(_("已超期"), default=False)
+    # Never cleared: a later step (or an extension) does not undo a limit already missed.
+    ever_breached = models.BooleanField(_("曾超期"), default=False)
 
     submitted_at = models.DateTimeField(_("提交时间"))
     accepted_at = models.DateTimeField(_("受理时间"), null=True, blank=True)
@@ -254,6 +256,55 @@ class CaseEvent(models.Model):
 
     def __str__(self):
         return f"{self.complaint_id} {self.action}"
+
+
+class ClockRecord(models.Model):
+    """One finished clock step (acceptance review or handling): when it was due and finished.
+
+    Written by the lifecycle service when the step ends and never changed afterwards, so a
+    late step stays late whatever the case does next.
+    """
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="clock_records")
+    step = models.CharField(_("环节"), max_length=12, choices=ClockStep.choices)
+    started_on = models.DateField(_("环节起算日"), null=True, blank=True)
+    due_on = models.DateField(_("法定期限"))
+    finished_on = models.DateField(_("完成日"))
+    late_working_days = models.PositiveSmallIntegerField(_("逾期工作日"), default=0)
+    ended_by = models.CharField(_("结束方式"), max_length=40)
+    event = models.OneToOneField(
+        CaseEvent,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clock_record",
+    )
+
+    class Meta:
+        ordering = ["finished_on", "id"]
+        verbose_name = _("环节期限记录")
+        verbose_name_plural = _("环节期限记录")
+        indexes = [
+            models.Index(fields=["due_on", "step"], name="clock_record_due_step"),
+        ]
+
+    def __str__(self):
+        return f"{self.complaint_id} {self.step} {self.late_working_days}"
+
+    @property
+    def late_text(self) -> str:
+        """What the timeline says about a late step ("" when the step kept its limit)."""
+        if not self.late_working_days:
+            return ""
+        if self.ended_by == "accepted":
+            text = _("逾期 %(n)d 个工作日受理")
+        elif self.ended_by == "resolved":
+            text = _("逾期 %(n)d 个工作日办结")
+        elif self.step == ClockStep.ACCEPTANCE:
+            text = _("受理审查逾期 %(n)d 个工作日")
+        else:
+            text = _("办理逾期 %(n)d 个工作日")
+        return text % {"n": self.late_working_days}
 
 
 class Evidence(models.Model):

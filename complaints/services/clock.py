@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from complaints.models import ClockStep, Complaint, TimeUnit
+from complaints.models import CaseEvent, ClockRecord, ClockStep, Complaint, TimeUnit
 
 from . import workdays
 
@@ -40,6 +40,43 @@ def start_step(complaint: Complaint, step: str, on: datetime.date | None = None)
     complaint.step_started_on = on or timezone.localdate()
     limit, unit = limit_for(complaint, step)
     complaint.due_on = compute_due(complaint.step_started_on, limit, unit)
+
+
+def late_working_days(due_on: datetime.date, finished_on: datetime.date) -> int:
+    """Working days past the limit; a step finished on a rest day after it is one day late."""
+    if finished_on <= due_on:
+        return 0
+    return max(workdays.working_days_between(due_on, finished_on), 1)
+
+
+def finish_step(complaint: Complaint, on: datetime.date, ended_by: str) -> ClockRecord | None:
+    """End the running step: its record (unsaved, see `keep_record`) and the breach flags.
+
+    `is_overdue` tells whether the step that just ended was late; `ever_breached` is set for
+    good, so starting the next step cannot hide a missed limit.
+    """
+    if complaint.step == ClockStep.NONE or complaint.due_on is None:
+        return None
+    resume(complaint)  # a paused clock stood still until now
+    late = late_working_days(complaint.due_on, on)
+    complaint.is_overdue = late > 0
+    complaint.ever_breached = complaint.ever_breached or late > 0
+    return ClockRecord(
+        complaint=complaint,
+        step=complaint.step,
+        started_on=complaint.step_started_on,
+        due_on=complaint.due_on,
+        finished_on=on,
+        late_working_days=late,
+        ended_by=ended_by,
+    )
+
+
+def keep_record(record: ClockRecord | None, event: CaseEvent) -> None:
+    """Save a finished step's record with the event that ended it (its timeline entry)."""
+    if record is not None:
+        record.event = event
+        record.save()
 
 
 def pause(complaint: Complaint, at: datetime.datetime | None = None) -> None:

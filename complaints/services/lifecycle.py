@@ -71,12 +71,13 @@ def transition(
     from_status = case.status
     for name, value in changes.items():
         setattr(case, name, value)
-    _apply_clock(case, from_status, to_status)
+    action = action or to_status
+    finished = _apply_clock(case, from_status, to_status, action)
     case.status = to_status
     case.save()
-    record_event(
+    event = record_event(
         case,
-        action or to_status,
+        action,
         actor=actor,
         actor_label=actor_label,
         from_status=from_status,
@@ -85,33 +86,35 @@ def transition(
         complainant_note=complainant_note,
         internal_note=internal_note,
     )
+    clock.keep_record(finished, event)
     return case
 
 
-def _apply_clock(case: Complaint, from_status: str, to_status: str) -> None:
+def _apply_clock(case: Complaint, from_status: str, to_status: str, action: str):
+    """Move the clock for this change; returns the record of a step it ended, if any."""
     now = timezone.now()
+    today = timezone.localdate(now)
     if to_status == Status.AWAITING_COMPLAINANT:
         clock.pause(case, now)
     elif from_status == Status.AWAITING_COMPLAINANT:
         clock.resume(case, now)
     if to_status == Status.ACCEPTED and from_status == Status.SUBMITTED:
         case.accepted_at = now
-        clock.start_step(case, ClockStep.HANDLING, timezone.localdate(now))
-    elif to_status in (Status.NOT_ACCEPTED, Status.WITHDRAWN, Status.CLOSED):
-        # Keep due_on and is_overdue: the on-time closure rate is computed from them.
-        if from_status != Status.RESOLVED:
-            case.is_overdue = bool(case.due_on and timezone.localdate(now) > case.due_on)
-        case.closed_at = case.closed_at or now
+        finished = clock.finish_step(case, today, action)
+        clock.start_step(case, ClockStep.HANDLING, today)
+        return finished
+    if to_status in (Status.NOT_ACCEPTED, Status.WITHDRAWN, Status.CLOSED, Status.RESOLVED):
+        # Keep due_on and is_overdue: they describe the step that ended (closing a resolved
+        # case ends no step).
+        finished = clock.finish_step(case, today, action)
+        case.closed_at = now if to_status == Status.RESOLVED else case.closed_at or now
         case.step = ClockStep.NONE
         case.paused_since = None
-    elif to_status == Status.RESOLVED:
-        case.is_overdue = bool(case.due_on and timezone.localdate(now) > case.due_on)
-        case.closed_at = now
-        case.step = ClockStep.NONE
-        case.paused_since = None
-    elif to_status == Status.IN_PROGRESS and from_status in (Status.CLOSED, Status.RESOLVED):
+        return finished
+    if to_status == Status.IN_PROGRESS and from_status in (Status.CLOSED, Status.RESOLVED):
         case.closed_at = None
-        clock.start_step(case, ClockStep.HANDLING, timezone.localdate(now))
+        clock.start_step(case, ClockStep.HANDLING, today)
+    return None
 
 
 def accept(complaint, *, actor, public_note="", internal_note=""):
@@ -315,10 +318,13 @@ def transfer(complaint, *, to_bureau: Bureau, actor, reason: str, public_note=""
     from_bureau = case.bureau
     case.bureau = to_bureau
     case.assigned_to = None
+    finished = None
     if case.category.clock_profile_for(case.kind).restart_on_transfer:
-        clock.start_step(case, case.step, timezone.localdate())
+        today = timezone.localdate()
+        finished = clock.finish_step(case, today, "transferred")
+        clock.start_step(case, case.step, today)
     case.save()
-    record_event(
+    event = record_event(
         case,
         "transferred",
         actor=actor,
@@ -329,6 +335,7 @@ def transfer(complaint, *, to_bureau: Bureau, actor, reason: str, public_note=""
         public_note=f"已移送{to_bureau.name}办理。{public_note.strip()}",
         internal_note=f"移送理由：{reason}",
     )
+    clock.keep_record(finished, event)
     return case
 
 

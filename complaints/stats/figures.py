@@ -1,8 +1,16 @@
-"""On-time closure rate, breach forecast, satisfaction and volumes.
+"""On-time closure rate, on-time rate per step, breach forecast, satisfaction and volumes.
 
-On-time closure rate = cases concluded within their limit ÷ cases whose limit fell in the period
-(per case type, bureau, month). A case counts once its limit has passed or it was concluded;
-withdrawn cases and paused clocks are left out; an open case past its limit counts as late.
+On-time closure rate (按期办结率) = cases concluded within their limits ÷ cases whose limit fell
+in the period (per case type, bureau, month). The period and month are those of the case's last
+limit (`due_on`: the handling limit once accepted, the acceptance limit for a case not accepted).
+A case counts once that limit has passed or it was concluded; withdrawn cases and paused clocks
+are left out. It is on time only if no step of it ever ran past its limit (`ever_breached`, set
+for good by the lifecycle and sla_tick): a case accepted late and then concluded in time is late.
+An open case past its limit counts as late.
+
+On-time rate per step (各环节按期率) = steps finished within their limit ÷ steps whose limit fell
+in the period, per step (acceptance review, handling), from the recorded steps (`ClockRecord`)
+plus the running steps already past their limit (late). Steps ended by a transfer count too.
 """
 
 import datetime
@@ -12,10 +20,11 @@ from django.db.models import Avg, Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from complaints.models import OPEN_STATUSES, Status
+from complaints.models import OPEN_STATUSES, ClockRecord, ClockStep, Status
 
 TARGET_RATE = 0.98
-ON_TIME = Q(closed_at__isnull=False, is_overdue=False)
+ON_TIME = Q(closed_at__isnull=False, ever_breached=False)
+TIMED_STEPS = (ClockStep.ACCEPTANCE, ClockStep.HANDLING)
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,37 @@ def on_time_rates(qs, period: Period, by: tuple[str, ...] = (), *, monthly=False
         .order_by(*keys)
     )
     return [_with_rate(dict(row)) for row in rows]
+
+
+def step_rates(qs, period: Period, today: datetime.date | None = None) -> list[dict]:
+    """Rows of {step, total, on_time, rate, meets_target}, one per timed step."""
+    today = today or timezone.localdate()
+    in_period = Q(due_on__gte=period.start, due_on__lte=period.end)
+    finished = dict.fromkeys(TIMED_STEPS, (0, 0))
+    recorded = (
+        ClockRecord.objects.filter(in_period, complaint__in=qs.values("pk"))
+        .values("step")
+        .annotate(total=Count("id"), on_time=Count("id", filter=Q(late_working_days=0)))
+    )
+    for row in recorded:
+        finished[row["step"]] = (row["total"], row["on_time"])
+    running_late = dict(
+        qs.filter(in_period, status__in=OPEN_STATUSES, paused_since__isnull=True)
+        .filter(step__in=TIMED_STEPS, due_on__lt=today)
+        .values("step")
+        .annotate(n=Count("id"))
+        .values_list("step", "n")
+    )
+    return [
+        _with_rate(
+            {
+                "step": str(step),
+                "total": finished[step][0] + running_late.get(step, 0),
+                "on_time": finished[step][1],
+            }
+        )
+        for step in TIMED_STEPS
+    ]
 
 
 def breach_forecast(qs, today: datetime.date | None = None):
@@ -130,6 +170,7 @@ def summary(qs, period: Period, today: datetime.date | None = None) -> dict:
         ),
         "by_bureau": on_time_rates(qs, period, ("bureau__name", "bureau__name_en"), today=today),
         "by_month": on_time_rates(qs, period, monthly=True, today=today),
+        "by_step": step_rates(qs, period, today),
         "forecast": breach_forecast(qs, today),
         "forecast_by_bureau": breach_forecast_by_bureau(qs, today),
         "satisfaction": satisfaction(qs, period),

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from complaints.models import Complaint
 
-from .figures import Period, on_time_rates, satisfaction, volumes
+from .figures import Period, on_time_rates, satisfaction, step_rates, volumes
 
 CACHE_SECONDS = 600
 
@@ -29,6 +29,7 @@ def _compute(period: Period, today) -> dict:
         "by_bureau": on_time_rates(qs, period, bureau, today=today),
         "by_bureau_month": on_time_rates(qs, period, bureau, monthly=True, today=today),
         "by_month": on_time_rates(qs, period, monthly=True, today=today),
+        "by_step": step_rates(qs, period, today),
         "volumes": volumes(qs, period, "channel__code"),
         "satisfaction": satisfaction(qs, period),
     }

@@ -72,3 +72,30 @@ def test_a_case_filed_just_now_is_not_accepted_in_the_future(reference_data, sta
     assert case["accepted_at"] <= now
     assert case.get("step_started_on", today) <= today
     assert case.get("closed_at", now) <= now
+
+
+def test_demo_cases_record_their_finished_steps_as_the_backfill_would(reference_data):
+    """The generator writes the steps and breach flags the lifecycle (or migration 0007's
+    backfill, replaying the events) would have written, each step linked to its event."""
+    from django.apps import apps
+
+    from complaints.models import ClockRecord
+    from complaints.services.clock_history import backfill_clock_records
+
+    seed_complaints(count=400, seed=3)
+    fields = ("complaint_id", "step", "started_on", "due_on", "finished_on",
+              "late_working_days", "ended_by", "event_id")  # fmt: skip
+    written = set(ClockRecord.objects.values_list(*fields))
+    breached = set(Complaint.objects.filter(ever_breached=True).values_list("pk", flat=True))
+    accepted = Complaint.objects.filter(accepted_at__isnull=False).count()
+    assert ClockRecord.objects.filter(step="acceptance", ended_by="accepted").count() == accepted
+    assert ClockRecord.objects.filter(late_working_days__gt=0).exists()
+    assert not ClockRecord.objects.filter(event=None).exists()
+
+    ClockRecord.objects.all().delete()
+    Complaint.objects.update(ever_breached=False)
+    backfill_clock_records(apps)
+    assert set(ClockRecord.objects.values_list(*fields)) == written
+    assert set(Complaint.objects.filter(ever_breached=True).values_list("pk", flat=True)) == (
+        breached
+    )

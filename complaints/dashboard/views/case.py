@@ -156,7 +156,7 @@ def detail(request, pk: int):
         "writable": writable,
         "profile": profile,
         "limit": limit_for(case, case.step) if case.step != "none" else None,
-        "events": case.events.select_related("actor", "from_bureau", "to_bureau"),
+        "events": case.events.select_related("actor", "from_bureau", "to_bureau", "clock_record"),
         "evidence": case.evidence.all(),
         "related": _related(case),
         "actions": [(name, ACTIONS[name][0], _form_for(name, case)) for name in actions],

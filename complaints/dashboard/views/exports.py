@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from complaints import permissions
 from complaints.dashboard import queue as queue_service
-from complaints.models import AccessLog
+from complaints.models import AccessLog, ClockStep
 
 from .performance import scoped_stats
 from .queue import filter_form
@@ -30,7 +30,7 @@ def _queue_header():
     return [
         _("受理编号"), _("类型"), _("热线渠道"), _("类别"), _("办理部门"), _("行政区"),
         _("状态"), _("投诉人"), _("联系电话"), _("被投诉人"), _("提交时间"), _("法定期限"),
-        _("已超期"), _("承办人"),
+        _("已超期"), _("承办人"), _("曾超期"),
     ]  # fmt: skip
 
 
@@ -56,6 +56,8 @@ def _queue_rows(request):
             (case.assigned_to.get_full_name() or case.assigned_to.username)
             if case.assigned_to
             else "",
+            # A step finished late stays a breach even when the running step is on time.
+            _("是") if case.ever_breached else "",
         ]
 
 
@@ -132,6 +134,11 @@ def _stats_tables(figures) -> dict[str, tuple[list, list]]:
             [_("月份"), *rate_header],
             [[row["month"].strftime("%Y-%m"), *rest[1:]] for row, rest in zip(
                 figures["by_month"], rate_rows(figures["by_month"], "month"), strict=True)],
+        ),
+        _("按环节"): (
+            [_("环节"), _("到期环节"), _("按期完成"), _("按期率")],
+            [[str(ClockStep(row["step"]).label), *rest[1:]] for row, rest in zip(
+                figures["by_step"], rate_rows(figures["by_step"], "step"), strict=True)],
         ),
         _("满意度"): (
             [_("评分"), _("件数")],

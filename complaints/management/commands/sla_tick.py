@@ -23,12 +23,13 @@ def next_working_day(day: datetime.date) -> datetime.date:
 
 
 def mark_overdue(today: datetime.date) -> int:
+    """Flag running clocks past their limit; `ever_breached` stays set whatever happens next."""
     return Complaint.objects.filter(
         status__in=OPEN_STATUSES,
         paused_since__isnull=True,
         due_on__lt=today,
         is_overdue=False,
-    ).update(is_overdue=True, updated_at=timezone.now())
+    ).update(is_overdue=True, ever_breached=True, updated_at=timezone.now())
 
 
 def _recipients(case: Complaint) -> list[str]:

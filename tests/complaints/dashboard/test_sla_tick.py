@@ -42,3 +42,39 @@ def test_marks_overdue_idempotently_and_skips_paused_clocks(reference_data, froz
     late.refresh_from_db()
     paused.refresh_from_db()
     assert late.is_overdue and not paused.is_overdue
+
+
+def test_recorded_breaches_survive_ticks_and_a_late_extension(bureau_b, frozen_today):
+    """Neither the next tick nor an extension granted after the limit passed forgets a breach."""
+    from complaints.dashboard.services import extend_deadline
+    from complaints.models import Role, Status
+    from complaints.services import lifecycle
+    from tests.factories.complaints import staff_member
+
+    supervisor = staff_member(bureau_b, Role.SUPERVISOR, username="supervisor_b")
+    frozen_today(dt.date(2026, 3, 2))
+    case = file_complaint("patent-dispute", ip_right_type="patent").complaint  # due 9 Mar
+    frozen_today(dt.date(2026, 3, 11))
+    case = lifecycle.accept(case, actor=supervisor)  # 2 working days late; due 11 Jun
+    tick(dt.date(2026, 3, 12))
+    case.refresh_from_db()
+    assert case.ever_breached and not case.is_overdue
+    assert case.clock_records.get().late_working_days == 2
+
+    frozen_today(dt.date(2026, 6, 15))
+    tick(dt.date(2026, 6, 15))  # the handling limit has passed too
+    extend_deadline(case, actor=supervisor, months=1, reason="需技术鉴定")
+    case.refresh_from_db()
+    assert not case.is_overdue and case.due_on == dt.date(2026, 7, 11)
+    tick(dt.date(2026, 6, 16))
+    case.refresh_from_db()
+    assert case.ever_breached and case.status == Status.ACCEPTED
+    assert case.clock_records.get().late_working_days == 2
+
+
+def test_tick_records_a_running_breach_for_good(reference_data, frozen_today):
+    frozen_today(dt.date(2026, 2, 13))
+    late = file_complaint().complaint  # acceptance due 2 Mar
+    tick(dt.date(2026, 3, 3))
+    late.refresh_from_db()
+    assert late.is_overdue and late.ever_breached
