@@ -7,6 +7,7 @@ from io import StringIO
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -50,21 +51,28 @@ def test_dry_run_reports_and_changes_nothing():
     assert old.complainant_name == "张三丰" and old.evidence.count() == 1
 
 
+def stored_files() -> set[str]:
+    root = settings.PRIVATE_MEDIA_ROOT
+    return {os.path.join(folder, name) for folder, _, names in os.walk(root) for name in names}
+
+
 def test_apply_anonymises_only_expired_finished_cases():
+    before = stored_files()
     old = finished(4 * 365)
+    old_files = stored_files() - before  # every file kept for the case (copy, original…)
     recent = finished(30)
     still_open = file_complaint().complaint
     Complaint.objects.filter(pk=still_open.pk).update(
         submitted_at=timezone.now() - datetime.timedelta(days=5 * 365)
     )
-    file_path = old.evidence.get().file.path
+    assert old.evidence.get().file.path in old_files
     output = run("--apply")
     assert "1/1" in output and "1 case(s) anonymised" in output
     old.refresh_from_db()
     assert old.complainant_name == "" and old.complainant_phone == ""
     assert old.complainant_id_number == "" and old.facts == "（已按保存期限清除）"
     assert old.evidence.count() == 0
-    assert not os.path.exists(file_path)
+    assert not any(os.path.exists(path) for path in old_files)
     assert old.category_id and old.bureau_id  # still counted in statistics
     recent.refresh_from_db()
     assert recent.complainant_name == "张三丰"
