@@ -219,3 +219,13 @@ def test_resolved_cases_close_after_the_reopening_window_then_retention_applies(
     apply_purge(django_capture_on_commit_callbacks)
     old.refresh_from_db()
     assert old.purged_at is not None and old.complainant_name == ""
+
+
+def test_auto_close_drains_a_backlog_a_limited_number_at_a_time():
+    first = finished(40, status=Status.RESOLVED)
+    second = finished(30, status=Status.RESOLVED)
+    assert lifecycle.close_after_reopen_window(limit=1) == 1
+    assert Complaint.objects.get(pk=first.pk).status == Status.CLOSED  # oldest first
+    assert Complaint.objects.get(pk=second.pk).status == Status.RESOLVED
+    assert lifecycle.close_after_reopen_window(limit=1) == 1
+    assert lifecycle.close_after_reopen_window(limit=1) == 0
