@@ -14,6 +14,7 @@ from complaints.models import (
     DeadlineReminder,
     District,
     Evidence,
+    PurgeRecord,
     ResponseTemplate,
     RoutingRule,
     StaffMembership,
@@ -172,3 +173,9 @@ class AccessLogAdmin(ReadOnlyAdmin):
 class DeadlineReminderAdmin(ReadOnlyAdmin):
     list_display = ("complaint", "due_on", "sent_at", "recipients")
     list_select_related = ("complaint",)
+
+
+@admin.register(PurgeRecord)
+class PurgeRecordAdmin(ReadOnlyAdmin):
+    list_display = ("started_at", "finished_at", "run_by", "mode", "cases", "evidence_files")
+    list_filter = ("mode",)

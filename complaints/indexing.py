@@ -1,5 +1,6 @@
 """Registers cases with search for the staff queue: facts, respondent and numbers, never the
-complainant's personal data. Cases are reindexed on every case_changed and removed on delete."""
+complainant's personal data. Cases are reindexed on every case_changed and removed on delete or
+purge (a purged case is not searchable, so a rebuild leaves it out too)."""
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -48,7 +49,11 @@ class CaseSource(registry.Source):
         )
 
     def _queryset(self):
-        return Complaint.objects.select_related("category").only(*FIELDS)
+        return (
+            Complaint.objects.filter(purged_at__isnull=True)
+            .select_related("category")
+            .only(*FIELDS)
+        )
 
     def get(self, object_id):
         return self._queryset().filter(pk=object_id).first()
@@ -57,7 +62,7 @@ class CaseSource(registry.Source):
         return self._queryset().order_by("pk").iterator(chunk_size=2000)
 
     def count(self) -> int:
-        return Complaint.objects.count()
+        return Complaint.objects.filter(purged_at__isnull=True).count()
 
 
 SOURCE = registry.register(CaseSource())
@@ -68,9 +73,14 @@ def case_changed_receiver(sender, complaint, **kwargs):
     index_object(SOURCE.name, complaint.pk)
 
 
+def remove_case(case_id: int) -> None:
+    """Take a case out of the search index once the current transaction commits."""
+    remove_object(SOURCE.name, case_id)
+
+
 @receiver(post_delete, sender=Complaint)
 def case_deleted(sender, instance, **kwargs):
-    remove_object(SOURCE.name, instance.pk)
+    remove_case(instance.pk)
 
 
 def case_ids_for_staff(

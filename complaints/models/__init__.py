@@ -22,6 +22,7 @@ from .reference import (
     RoutingRule,
     WorkingDayOverride,
 )
+from .retention import PurgeRecord
 from .staff import AccessLog, StaffMembership
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "IpRightType",
     "Kind",
     "Outcome",
+    "PurgeRecord",
     "RefusalReason",
     "ResponseTemplate",
     "Role",

@@ -123,6 +123,8 @@ class Complaint(models.Model):
     satisfaction = models.PositiveSmallIntegerField(_("满意度"), null=True, blank=True)
     satisfaction_comment = models.TextField(_("评价意见"), blank=True)
     rated_at = models.DateTimeField(_("评价时间"), null=True, blank=True)
+    # Set when retention removed the personal data; the case stays for the statistics.
+    purged_at = models.DateTimeField(_("个人信息清除时间"), null=True, blank=True, editable=False)
 
     objects = ComplaintQuerySet.as_manager()
 

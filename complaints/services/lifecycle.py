@@ -8,6 +8,8 @@ Who reads what: a `public_note` goes to the complainant (tracking page, SMS) and
 `complainant_note`, reasons for staff to `internal_note`.
 """
 
+import datetime
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -285,6 +287,31 @@ def reopen(complaint, *, reason: str, actor=None, actor_label="投诉人"):
         public_note=REOPENED_NOTE,
         complainant_note=reason,
     )
+
+
+def close_after_reopen_window(now=None, limit: int = 2000) -> int:
+    """Close resolved cases whose reopening window has passed (actor 系统), so the retention
+    period then applies to them. Same window as reopen(): more than REOPEN_WINDOW_DAYS whole
+    days since the resolution. At most `limit` per call, oldest first, so a backlog drains over
+    several sla_tick runs instead of one long one. Returns how many were closed."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=REOPEN_WINDOW_DAYS + 1)
+    due = Complaint.objects.filter(status=Status.RESOLVED, closed_at__lte=cutoff)
+    closed = 0
+    for pk in list(due.order_by("closed_at", "pk").values_list("pk", flat=True)[:limit]):
+        with transaction.atomic():
+            case = lock_case(Complaint(pk=pk))
+            if case.status != Status.RESOLVED or case.closed_at > cutoff:
+                continue  # reopened (or resolved again) since the query
+            transition(
+                case,
+                Status.CLOSED,
+                actor_label="系统",
+                action="closed",
+                public_note="申请重新办理的期限已过，本案已结案。",
+            )
+            closed += 1
+    return closed
 
 
 @transaction.atomic

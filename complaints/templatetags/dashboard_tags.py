@@ -20,6 +20,7 @@ EVENT_LABELS = {
     "extended": _("延期"),
     "withdrawn": _("撤回"),
     "rated": _("满意度评价"),
+    "purged": _("按保存期限清除个人信息"),
 }
 
 

@@ -1,7 +1,9 @@
-"""Mark overdue cases and remind handlers the working day before a deadline.
+"""Mark overdue cases, remind handlers the working day before a deadline, and close resolved
+cases whose reopening window has passed (so retention applies to them).
 
 Idempotent and safe to run every few minutes: overdue marking is a plain UPDATE of the cases not
-yet marked, and each (case, deadline) reminder is recorded once (a unique constraint).
+yet marked, each (case, deadline) reminder is recorded once (a unique constraint), and a case is
+closed once (it is no longer resolved afterwards).
 """
 
 import datetime
@@ -13,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from complaints.models import OPEN_STATUSES, Complaint, DeadlineReminder, StaffMembership
-from complaints.services import workdays
+from complaints.services import lifecycle, workdays
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +82,10 @@ def send_reminders(today: datetime.date) -> int:
 
 
 class Command(BaseCommand):
-    help = "Mark overdue cases and send reminders the working day before a deadline."
+    help = (
+        "Mark overdue cases, send reminders the working day before a deadline, and close "
+        "resolved cases whose reopening window has passed."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--today", type=datetime.date.fromisoformat, default=None)
@@ -89,4 +94,8 @@ class Command(BaseCommand):
         today = today or timezone.localdate()
         overdue = mark_overdue(today)
         reminders = send_reminders(today)
-        self.stdout.write(f"sla_tick {today}: {overdue} marked overdue, {reminders} reminders")
+        closed = lifecycle.close_after_reopen_window()
+        self.stdout.write(
+            f"sla_tick {today}: {overdue} marked overdue, {reminders} reminders, "
+            f"{closed} resolved case(s) closed after the reopening window"
+        )
