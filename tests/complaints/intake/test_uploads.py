@@ -52,9 +52,7 @@ def test_pdf_polyglot_with_html_is_rejected():
 
 
 def test_pdf_with_javascript_action_is_rejected():
-    data = pdf_bytes().replace(
-        b"/Type /Catalog", b"/Type /Catalog /OpenAction << /S /JavaScript >>"
-    )
+    data = pdf_bytes(catalog=b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>")
     with pytest.raises(UploadRejected, match="脚本"):
         check_upload(upload("a.pdf", data))
 
