@@ -1,10 +1,12 @@
 """Checking uploads by content: magic bytes decide the type, never the name.
 
-Images are re-encoded without metadata (EXIF GPS and all), which also drops anything
+The bytes received are kept as they came (hashed here, at receipt); what staff see is a cleaned
+copy. Images are re-encoded without metadata (EXIF GPS and all), which also drops anything
 appended after the image data; office archives are inspected for macros and zip bombs; PDFs are
 parsed and refused when any object carries scripts, automatic actions or embedded files.
 """
 
+import hashlib
 import io
 import re
 import unicodedata
@@ -185,11 +187,15 @@ def _check_pdf(data: bytes, name: str) -> None:
 
 
 def check_upload(upload, *, max_size: int = MAX_FILE_SIZE) -> CheckedUpload:
-    """Validate one uploaded file (a Django UploadedFile or any object with name/read)."""
+    """Validate one uploaded file (a Django UploadedFile or any object with name/read).
+
+    The result keeps the bytes exactly as received, with their SHA-256 taken now, beside the
+    cleaned copy that staff will see."""
     name = clean_filename(getattr(upload, "name", ""))
     data = _read(upload, max_size)
     if not data:
         raise _reject(_("“%(name)s”是空文件。"), name)
+    received_sha256 = hashlib.sha256(data).hexdigest()
     kind = filetype.guess(data)
     extension = kind.extension if kind else None
     extension = {"jpeg": "jpg", "apng": "png"}.get(extension, extension)
@@ -205,9 +211,21 @@ def check_upload(upload, *, max_size: int = MAX_FILE_SIZE) -> CheckedUpload:
         _check_pdf(data, name)
     if extension in ("docx", "xlsx", "pptx", "odt", "ods"):
         _check_zip(data, name)
+    cleaned = data
     if extension in ("jpg", "png"):
-        data = _strip_image(data, "JPEG" if extension == "jpg" else "PNG", name)
-    return CheckedUpload(original_name=name, content_type=ALLOWED[extension], data=data)
+        cleaned = _strip_image(data, "JPEG" if extension == "jpg" else "PNG", name)
+    return CheckedUpload(
+        original_name=name,
+        content_type=ALLOWED[extension],
+        data=cleaned,
+        original=data,
+        original_sha256=received_sha256,
+    )
+
+
+def extension_for(content_type: str) -> str:
+    """The file extension of a stored type (types are only ever set from ALLOWED)."""
+    return next((ext for ext, kind in ALLOWED.items() if kind == content_type), "bin")
 
 
 def check_uploads(uploads, *, already: int = 0, already_bytes: int = 0) -> list[CheckedUpload]:
