@@ -158,7 +158,7 @@ class ClockRecordAdmin(ReadOnlyAdmin):
 class EvidenceAdmin(ReadOnlyAdmin):
     list_display = ("complaint", "original_name", "content_type", "size", "sha256", "uploaded_at")
     list_select_related = ("complaint",)
-    exclude = ("file",)
+    exclude = ("file", "original")
 
 
 @admin.register(AccessLog)

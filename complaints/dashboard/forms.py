@@ -219,6 +219,16 @@ class AssignForm(StyledForm):
         self.fields["handler"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
+class OriginalReleaseForm(StyledForm):
+    """Why the sealed original (not the cleaned copy) is needed: kept in the access log."""
+
+    reason = forms.CharField(
+        label=_("调取原件的理由"),
+        max_length=150,
+        help_text=_("记入访问日志，仅本局负责人和审计人员可见。"),
+    )
+
+
 class ExtendForm(StyledForm):
     months = forms.IntegerField(label=_("延长月数"), min_value=1, max_value=12, initial=1)
     reason = forms.CharField(

@@ -11,6 +11,11 @@ urlpatterns = [
     path("bulk/", queue.bulk, name="bulk"),
     path("cases/<int:pk>/", case.detail, name="case"),
     path("cases/<int:pk>/evidence/<int:evidence_id>/", case.evidence, name="evidence"),
+    path(
+        "cases/<int:pk>/evidence/<int:evidence_id>/original/",
+        case.evidence_original,
+        name="evidence_original",
+    ),
     path("cases/<int:pk>/<slug:action>/", case.act, name="act"),
     path("performance/", performance.performance, name="performance"),
     path("export/cases.csv", exports.queue_csv, name="export_queue_csv"),

@@ -18,7 +18,7 @@ from .choices import (
 )
 from .querysets import CaseEventQuerySet, ComplaintQuerySet
 from .reference import Bureau, Category, Channel, District
-from .storage import evidence_path, evidence_storage
+from .storage import evidence_path, evidence_storage, original_path, sealed_storage
 
 
 def mask_name(name: str) -> str:
@@ -310,7 +310,9 @@ class ClockRecord(models.Model):
 
 
 class Evidence(models.Model):
-    """An uploaded file: stored under a random name outside any public URL, hashed on arrival."""
+    """An uploaded file, outside any public URL under random names: the original sealed as
+    received (hashed on arrival) and the cleaned copy staff see (images without metadata).
+    Rows from before originals were kept have no original (blank `original_sha256`)."""
 
     class Uploader(models.TextChoices):
         COMPLAINANT = "complainant", _("投诉人")
@@ -322,7 +324,12 @@ class Evidence(models.Model):
     original_name = models.CharField(_("原文件名"), max_length=255)
     content_type = models.CharField(_("文件类型"), max_length=100)
     size = models.PositiveBigIntegerField(_("大小"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    sha256 = models.CharField(_("SHA-256（整理后副本）"), max_length=64)
+    original = models.FileField(
+        _("原件"), storage=sealed_storage, upload_to=original_path, max_length=200, blank=True
+    )
+    original_size = models.PositiveBigIntegerField(_("原件大小"), null=True, blank=True)
+    original_sha256 = models.CharField(_("SHA-256（原件，收到时）"), max_length=64, blank=True)
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
     uploaded_by = models.CharField(max_length=12, choices=Uploader.choices)
     note = models.CharField(_("说明"), max_length=200, blank=True)
@@ -334,3 +341,7 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.original_name
+
+    @property
+    def has_original(self) -> bool:
+        return bool(self.original_sha256)

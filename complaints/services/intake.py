@@ -19,7 +19,7 @@ from complaints.models import (
 
 from . import access, clock, routing
 from .events import record_event
-from .evidence import CheckedUpload, store_evidence
+from .evidence import CheckedUpload, discard_files, store_evidence
 
 
 class IntakeError(ValueError):
@@ -179,4 +179,4 @@ def submit_complaint(
 def _discard_files(stored: list[Evidence]) -> None:
     """No orphaned evidence files when the transaction that referenced them rolled back."""
     for evidence in stored:
-        evidence.file.storage.delete(evidence.file.name)
+        discard_files(evidence)

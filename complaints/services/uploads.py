@@ -1,10 +1,12 @@
 """Checking uploads by content: magic bytes decide the type, never the name.
 
-Images are re-encoded without metadata (EXIF GPS and all), which also drops anything appended
-after the image data; office archives are inspected for macros and zip bombs; PDFs with
-embedded scripts or launch actions are refused.
+The bytes received are kept as they came (hashed here, at receipt); what staff see is a cleaned
+copy. Images are re-encoded without metadata (EXIF GPS and all), which also drops anything
+appended after the image data; office archives are inspected for macros and zip bombs; PDFs are
+parsed and refused when any object carries scripts, automatic actions or embedded files.
 """
 
+import hashlib
 import io
 import re
 import unicodedata
@@ -14,6 +16,8 @@ import filetype
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PasswordType, PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 from .evidence import CheckedUpload
 
@@ -43,7 +47,22 @@ ALLOWED_LABEL = "PDF、JPG、PNG、Word、Excel、PowerPoint、ODF、MP4"
 _MARKUP = re.compile(
     rb"<\s*(?:script|html|svg|iframe|object|embed|body|\?php|!doctype)|javascript:", re.I
 )
-_PDF_ACTIVE = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
+# PDF names (decoded, so /J#61vaScript is /JavaScript) that run code, act on their own when the
+# document is opened or viewed, or carry other files.
+_PDF_ACTIVE_NAMES = frozenset(
+    {
+        "/JavaScript",
+        "/JS",
+        "/Launch",
+        "/EmbeddedFile",
+        "/EmbeddedFiles",
+        "/RichMedia",
+        "/XFA",
+        "/SubmitForm",
+        "/ImportData",
+        "/AA",
+    }
+)
 _UNSAFE_NAME = re.compile(r"[/\\\x00]|(?:^|\.)\.(?:$|\.)|^\.")
 
 
@@ -115,12 +134,68 @@ def _check_zip(data: bytes, name: str) -> None:
         raise _reject(_("“%(name)s”已损坏。"), name) from exc
 
 
+def _pdf_objects(reader: PdfReader):
+    """Every object of the document: all the cross-reference lists (those packed in object
+    streams too, which the reader decompresses) and everything reachable from the trailer."""
+    pending = [reader.trailer]
+    pending += [
+        IndirectObject(number, generation, reader)
+        for generation, entries in reader.xref.items()
+        for number in entries
+    ]
+    pending += [IndirectObject(number, 0, reader) for number in reader.xref_objStm]
+    seen = set()
+    while pending:
+        obj = pending.pop()
+        if isinstance(obj, IndirectObject):
+            if (obj.idnum, obj.generation) in seen:
+                continue
+            seen.add((obj.idnum, obj.generation))
+            obj = obj.get_object()
+        yield obj
+        if isinstance(obj, DictionaryObject):  # stream dictionaries included
+            pending.extend(obj.keys())
+            pending.extend(obj.values())
+        elif isinstance(obj, ArrayObject):
+            pending.extend(obj)
+
+
+def _pdf_is_active(obj) -> bool:
+    if isinstance(obj, NameObject):
+        return obj in _PDF_ACTIVE_NAMES
+    if isinstance(obj, DictionaryObject) and "/OpenAction" in obj:
+        # Opening at a page (a destination or a GoTo action) is ordinary; any other action is not.
+        action = obj["/OpenAction"]
+        return isinstance(action, DictionaryObject) and action.get("/S") != "/GoTo"
+    return False
+
+
+def _check_pdf(data: bytes, name: str) -> None:
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            raise _reject(_("“%(name)s”设有打开密码，无法检查，请去除密码后再上传。"), name)
+        active = any(_pdf_is_active(obj) for obj in _pdf_objects(reader))
+    except UploadRejected:
+        raise
+    except Exception as exc:  # a hostile file can break the parser anywhere: unreadable is refused
+        raise _reject(
+            _("“%(name)s”不是能够读取的 PDF 文件，请重新导出或打印为 PDF 后再上传。"), name
+        ) from exc
+    if active:
+        raise _reject(_("“%(name)s”含有脚本或嵌入文件，请打印为普通 PDF 后再上传。"), name)
+
+
 def check_upload(upload, *, max_size: int = MAX_FILE_SIZE) -> CheckedUpload:
-    """Validate one uploaded file (a Django UploadedFile or any object with name/read)."""
+    """Validate one uploaded file (a Django UploadedFile or any object with name/read).
+
+    The result keeps the bytes exactly as received, with their SHA-256 taken now, beside the
+    cleaned copy that staff will see."""
     name = clean_filename(getattr(upload, "name", ""))
     data = _read(upload, max_size)
     if not data:
         raise _reject(_("“%(name)s”是空文件。"), name)
+    received_sha256 = hashlib.sha256(data).hexdigest()
     kind = filetype.guess(data)
     extension = kind.extension if kind else None
     extension = {"jpeg": "jpg", "apng": "png"}.get(extension, extension)
@@ -132,13 +207,25 @@ def check_upload(upload, *, max_size: int = MAX_FILE_SIZE) -> CheckedUpload:
         )
     if extension not in ("jpg", "png") and _MARKUP.search(data[:4096]):
         raise _reject(_("“%(name)s”含有网页或脚本内容，不能上传。"), name)
-    if extension == "pdf" and _PDF_ACTIVE.search(data):
-        raise _reject(_("“%(name)s”含有脚本或嵌入文件，请打印为普通 PDF 后再上传。"), name)
+    if extension == "pdf":
+        _check_pdf(data, name)
     if extension in ("docx", "xlsx", "pptx", "odt", "ods"):
         _check_zip(data, name)
+    cleaned = data
     if extension in ("jpg", "png"):
-        data = _strip_image(data, "JPEG" if extension == "jpg" else "PNG", name)
-    return CheckedUpload(original_name=name, content_type=ALLOWED[extension], data=data)
+        cleaned = _strip_image(data, "JPEG" if extension == "jpg" else "PNG", name)
+    return CheckedUpload(
+        original_name=name,
+        content_type=ALLOWED[extension],
+        data=cleaned,
+        original=data,
+        original_sha256=received_sha256,
+    )
+
+
+def extension_for(content_type: str) -> str:
+    """The file extension of a stored type (types are only ever set from ALLOWED)."""
+    return next((ext for ext, kind in ALLOWED.items() if kind == content_type), "bin")
 
 
 def check_uploads(uploads, *, already: int = 0, already_bytes: int = 0) -> list[CheckedUpload]:

@@ -17,7 +17,7 @@ from complaints.forms.suggest import suggest_categories
 from complaints.models import Complaint, Evidence
 from complaints.notifications.services import queue_confirmation
 from complaints.services import challenge, ratelimit, routing
-from complaints.services.evidence import store_evidence
+from complaints.services.evidence import discard_files, store_evidence
 from complaints.services.intake import IntakeData, IntakeError, submit_complaint
 
 from .common import ip_hash, no_store, route_reason, too_many_requests
@@ -233,7 +233,7 @@ def _file(state: WizardState, cleaned: dict):
                 queue_confirmation(result.complaint, result.access_code)
     except BaseException:
         for evidence in filed:
-            evidence.file.storage.delete(evidence.file.name)
+            discard_files(evidence)
         raise
     return result
 

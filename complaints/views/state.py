@@ -46,12 +46,11 @@ class WizardState:
         if replace:
             self._delete(self.files(slot))
         for upload in uploads:
-            path = private_storage.save(
-                f"pending/{secrets.token_hex(16)}", ContentFile(upload.data)
-            )
             kept.append(
                 {
-                    "path": path,
+                    "path": self._save_pending(upload.data),
+                    "original_path": self._save_pending(upload.original),
+                    "original_sha256": upload.original_sha256,
                     "name": upload.original_name,
                     "content_type": upload.content_type,
                     "size": len(upload.data),
@@ -70,14 +69,37 @@ class WizardState:
     def checked_uploads(self, slot: str) -> list[CheckedUpload]:
         uploads = []
         for meta in self.files(slot):
-            with private_storage.open(meta["path"], "rb") as handle:
-                uploads.append(CheckedUpload(meta["name"], meta["content_type"], handle.read()))
+            uploads.append(
+                CheckedUpload(
+                    meta["name"],
+                    meta["content_type"],
+                    self._read_pending(meta["path"]),
+                    # Uploads pending from before originals were kept have none.
+                    original=self._read_pending(meta.get("original_path")),
+                    original_sha256=meta.get("original_sha256", ""),
+                )
+            )
         return uploads
+
+    @staticmethod
+    def _save_pending(data: bytes | None) -> str | None:
+        if data is None:
+            return None
+        return private_storage.save(f"pending/{secrets.token_hex(16)}", ContentFile(data))
+
+    @staticmethod
+    def _read_pending(path: str | None) -> bytes | None:
+        if path is None:
+            return None
+        with private_storage.open(path, "rb") as handle:
+            return handle.read()
 
     @staticmethod
     def _delete(metas) -> None:
         for meta in metas:
-            private_storage.delete(meta["path"])
+            for path in (meta["path"], meta.get("original_path")):
+                if path:
+                    private_storage.delete(path)
 
     def clear(self, delete_files=True) -> None:
         if delete_files:

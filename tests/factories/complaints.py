@@ -2,6 +2,7 @@
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from complaints.models import (
     Bureau,
@@ -16,6 +17,7 @@ from complaints.models import (
 )
 from complaints.services import lifecycle
 from complaints.services.intake import IntakeData, submit_complaint
+from complaints.services.uploads import check_upload
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -110,9 +112,14 @@ def intake_data(category: Category | str = "trademark-infringement", **overrides
     return IntakeData(**values)
 
 
-def file_complaint(category="trademark-infringement", **overrides):
+def file_complaint(category="trademark-infringement", files=(), **overrides):
     """File a case through the real intake service; returns SubmitResult."""
-    return submit_complaint(intake_data(category, **overrides))
+    return submit_complaint(intake_data(category, **overrides), files=files)
+
+
+def received_file(name: str, data: bytes):
+    """An upload as the intake forms receive it: checked, original kept, copy cleaned."""
+    return check_upload(SimpleUploadedFile(name, data))
 
 
 def resolve_case(case, actor, outcome: str = Outcome.NO_VIOLATION, public_note: str = ""):

@@ -118,15 +118,6 @@ class LoadGenerator:
         return sum(1 for a in list(self.attempts) if a.status == status and a.at >= since)
 
 
-def pdf_bytes(text: str = "evidence") -> bytes:
-    return (
-        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-        + f"% {text}\n".encode()
-        + b"trailer << /Root 1 0 R >>\n%%EOF\n"
-    )
-
-
 def _post_step(client: httpx.Client, step: str, data: dict, files=None) -> None:
     response = client.post(
         f"{WIZARD}{step}/",

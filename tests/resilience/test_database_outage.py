@@ -13,12 +13,12 @@ import httpx
 import pytest
 
 from benchmarks.common import daphne_server
+from tests.complaints.intake.conftest import pdf_bytes
 
 from .clients import (
     LoadGenerator,
     assert_bilingual_503_page,
     assert_open311_503,
-    pdf_bytes,
     post_case,
     submit_review,
     walk_wizard_to_review,

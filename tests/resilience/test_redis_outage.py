@@ -11,8 +11,9 @@ import httpx
 import pytest
 
 from benchmarks.common import daphne_server
+from tests.complaints.intake.conftest import pdf_bytes
 
-from .clients import RawWebSocket, pdf_bytes, post_case, submit_review, walk_wizard_to_review
+from .clients import RawWebSocket, post_case, submit_review, walk_wizard_to_review
 from .services import SERVER_SETTINGS, manage, server_env, wait_until
 
 pytestmark = pytest.mark.slow

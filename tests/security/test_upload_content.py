@@ -1,5 +1,6 @@
-"""Hostile files: zip bombs, pixel floods, polyglots, SVG script, double extensions, hostile
-names (NUL, ../, U+202E) and declared types contradicting the content.
+"""Hostile files: zip bombs, pixel floods, polyglots, SVG script, PDF active content however
+it is spelled or packed, double extensions, hostile names (NUL, ../, U+202E) and declared types
+contradicting the content.
 
 Checked at the service (check_upload) and over HTTP through the wizard and the tracking page,
 where a refusal must leave no case, no evidence row and no file on disk.
@@ -16,7 +17,13 @@ from PIL import Image
 
 from complaints.models import Evidence
 from complaints.services.uploads import UploadRejected, check_upload
-from tests.complaints.intake.conftest import pdf_bytes, walk_to_review
+from tests.complaints.intake.conftest import (
+    PAGES,
+    build_pdf,
+    build_pdf_with_object_stream,
+    pdf_bytes,
+    walk_to_review,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
@@ -152,6 +159,51 @@ def test_declared_type_never_decides():
         check_upload(html)
 
 
+# PDF active content is found in the parsed objects, however it is written or packed.
+ESCAPED_JAVASCRIPT = pdf_bytes(catalog=b"/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>")
+ACTIVE_PDFS = {
+    "escaped-javascript": ESCAPED_JAVASCRIPT,
+    "escaped-embedded-files": pdf_bytes(catalog=b"/Names << /Embedded#46iles 3 0 R >>"),
+    "escaped-launch-on-page-open": build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /A#41 << /O << /S /L#61unch"
+            b" /F (cmd.exe) >> >> >>",
+        ]
+    ),
+    "javascript-in-object-stream": build_pdf_with_object_stream(
+        [b"<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>", PAGES],
+        {3: b"<< /S /JavaScript /JS (app.alert(1)) >>"},
+    ),
+    "web-address-opened-on-open": pdf_bytes(
+        catalog=b"/OpenAction << /S /URI /URI (http://x.cn) >>"
+    ),
+}
+
+
+@pytest.mark.parametrize("data", ACTIVE_PDFS.values(), ids=ACTIVE_PDFS.keys())
+def test_pdf_active_content_is_found_however_it_is_written(data):
+    # None of these spells an active name in plain bytes: a byte pattern cannot see them.
+    for plain in (b"/JavaScript", b"/JS ", b"/Launch", b"/EmbeddedFiles", b"/AA"):
+        assert plain not in data
+    with pytest.raises(UploadRejected, match="脚本或嵌入文件"):
+        check_upload(named("证据.pdf", data))
+
+
+def test_pdf_that_only_mentions_javascript_in_its_text_is_accepted():
+    """A plain PDF whose metadata says "/JavaScript" and opens at its first page is evidence."""
+    data = pdf_bytes(catalog=b"/OpenAction << /S /GoTo /D [2 0 R /Fit] >>").replace(
+        b"trailer\n<<", b"trailer\n<< /Info << /Title (On /JavaScript and /Launch) >>"
+    )
+    assert check_upload(named("说明.pdf", data)).content_type == "application/pdf"
+
+
+def test_pdf_that_cannot_be_parsed_is_refused():
+    with pytest.raises(UploadRejected, match="不是能够读取的 PDF"):
+        check_upload(named("坏.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog\n%%EOF\n"))
+
+
 # Over HTTP: the wizard's evidence step and the tracking page's supply form ---------------------
 
 HOSTILE_UPLOADS = [
@@ -160,6 +212,7 @@ HOSTILE_UPLOADS = [
     ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
     ("shell.jpg.php", b"<?php system($_GET['c']); ?>"),
     ("page.png", b"<html><script>alert(1)</script></html>"),
+    ("escaped.pdf", ESCAPED_JAVASCRIPT),
 ]
 
 

@@ -14,8 +14,10 @@ from complaints.dashboard import forms, services
 from complaints.dashboard.queue import annotate_time_left
 from complaints.lifecycle import can_transition
 from complaints.models import AccessLog, Complaint, Status
+from complaints.services import evidence as evidence_custody
 from complaints.services import lifecycle, workdays
 from complaints.services.clock import limit_for
+from complaints.services.uploads import extension_for
 
 DETAIL_RELATED = (
     "channel",
@@ -158,6 +160,7 @@ def detail(request, pk: int):
         "limit": limit_for(case, case.step) if case.step != "none" else None,
         "events": case.events.select_related("actor", "from_bureau", "to_bureau", "clock_record"),
         "evidence": case.evidence.all(),
+        "original_form": forms.OriginalReleaseForm(),
         "related": _related(case),
         "actions": [(name, ACTIONS[name][0], _form_for(name, case)) for name in actions],
         "visible_bureaus": permissions.bureau_ids(request.user),
@@ -231,6 +234,30 @@ def evidence(request, pk: int, evidence_id: int):
     AccessLog.objects.create(
         complaint=case, user=request.user, action="evidence_download", detail=str(item.pk)
     )
-    return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=f"evidence-{item.pk}-{item.sha256[:8]}"
-    )
+    return _attachment(item, item.file.open("rb"), item.sha256)
+
+
+@require_POST
+@permissions.staff_required
+def evidence_original(request, pk: int, evidence_id: int):
+    """The sealed original as received: for the handling bureau only, with a logged reason."""
+    case = _case(request, pk, write=True)
+    item = case.evidence.filter(pk=evidence_id).first()
+    if item is None or not item.has_original:
+        raise Http404
+    form = forms.OriginalReleaseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("调取原件须填写理由。"))
+        return redirect("dashboard:case", pk=case.pk)
+    try:
+        handle = evidence_custody.release_original(item, request.user, form.cleaned_data["reason"])
+    except FileNotFoundError:
+        messages.error(request, _("原件文件缺失，请联系系统管理员核查。"))
+        return redirect("dashboard:case", pk=case.pk)
+    return _attachment(item, handle, item.original_sha256, label="original-")
+
+
+def _attachment(item, handle, sha256: str, label: str = "") -> FileResponse:
+    """Named by case data, never the uploaded name; extension and type from the detected type."""
+    name = f"evidence-{item.pk}-{label}{sha256[:8]}.{extension_for(item.content_type)}"
+    return FileResponse(handle, as_attachment=True, filename=name, content_type=item.content_type)

@@ -1,4 +1,6 @@
 import io
+import struct
+import zlib
 
 import pytest
 from django.core.cache import cache
@@ -16,13 +18,66 @@ def clean_state():
     sms.outbox.clear()
 
 
-def pdf_bytes(text: str = "evidence") -> bytes:
-    return (
-        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-        + f"% {text}\n".encode()
-        + b"trailer << /Root 1 0 R >>\n%%EOF\n"
+def pdf_bytes(text: str = "evidence", catalog: bytes = b"") -> bytes:
+    """A minimal well-formed PDF; `catalog` adds entries to its document catalog."""
+    return build_pdf(
+        [b"<< /Type /Catalog /Pages 2 0 R " + catalog + b">>", PAGES],
+        comment=text.encode(),
     )
+
+
+PAGES = b"<< /Type /Pages /Kids [] /Count 0 >>"
+
+
+def build_pdf(objects: list[bytes], comment: bytes = b"") -> bytes:
+    """Objects 1..n (1 is the catalog) with a classic cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n% " + comment + b"\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    return bytes(out + b"startxref\n%d\n%%%%EOF\n" % xref)
+
+
+def build_pdf_with_object_stream(objects: list[bytes], packed: dict[int, bytes]) -> bytes:
+    """Like build_pdf, but the objects in `packed` (number: body) sit compressed in an object
+    stream, found through a cross-reference stream: their bytes never appear in the file."""
+    out = bytearray(b"%PDF-1.5\n")
+    entries = {}  # number: (type, field 2, field 3) as in a cross-reference stream
+    for number, body in enumerate(objects, 1):
+        entries[number] = (1, len(out), 0)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    stream_number = max([*entries, *packed]) + 1
+    header = payload = b""
+    for index, (number, body) in enumerate(packed.items()):
+        header += b"%d %d " % (number, len(payload))
+        payload += body + b"\n"
+        entries[number] = (2, stream_number, index)
+    content = zlib.compress(header + payload)
+    entries[stream_number] = (1, len(out), 0)
+    out += b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\n" % (
+        stream_number,
+        len(packed),
+        len(header),
+        len(content),
+    )
+    out += b"stream\n" + content + b"\nendstream\nendobj\n"
+    xref_number = stream_number + 1
+    entries[xref_number] = (1, len(out), 0)
+    rows = zlib.compress(
+        b"".join(struct.pack(">BIH", *entries.get(n, (0, 0, 0))) for n in range(xref_number + 1))
+    )
+    out += b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R " % (
+        xref_number,
+        xref_number + 1,
+    )
+    out += b"/Filter /FlateDecode /Length %d >>\nstream\n" % len(rows) + rows
+    out += b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % entries[xref_number][1]
+    return bytes(out)
 
 
 def jpeg_with_gps() -> bytes:

@@ -1,5 +1,7 @@
-"""Uploads are judged by content: rejections, EXIF stripping, limits, storage paths."""
+"""Uploads are judged by content: rejections, EXIF stripping, limits, storage paths, and the
+original kept sealed beside the cleaned copy."""
 
+import hashlib
 import io
 import zipfile
 from pathlib import Path
@@ -10,7 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from complaints.services import uploads
+from complaints.services.evidence import CheckedUpload, CustodyError
 from complaints.services.uploads import UploadRejected, check_upload, check_uploads
+from tests.factories.complaints import file_complaint, received_file
 
 from .conftest import jpeg_with_gps, pdf_bytes
 
@@ -52,9 +56,7 @@ def test_pdf_polyglot_with_html_is_rejected():
 
 
 def test_pdf_with_javascript_action_is_rejected():
-    data = pdf_bytes().replace(
-        b"/Type /Catalog", b"/Type /Catalog /OpenAction << /S /JavaScript >>"
-    )
+    data = pdf_bytes(catalog=b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>")
     with pytest.raises(UploadRejected, match="脚本"):
         check_upload(upload("a.pdf", data))
 
@@ -132,8 +134,6 @@ def test_office_document_is_accepted_but_macros_are_not():
 
 @pytest.mark.django_db
 def test_stored_evidence_uses_a_random_path_and_records_sha256(reference_data):
-    import hashlib
-
     from complaints.services.intake import submit_complaint
     from tests.factories.complaints import intake_data
 
@@ -158,3 +158,62 @@ def test_wizard_refuses_bad_upload_and_keeps_text(client, answers):
     assert response.status_code == 200
     html = response.content.decode()
     assert "不是允许的类型" in html and "已购买样品" in html
+
+
+def test_the_bytes_received_are_kept_with_their_hash_taken_at_receipt():
+    received = jpeg_with_gps()
+    checked = check_upload(upload("现场.jpg", received))
+    assert checked.original == received
+    assert checked.original_sha256 == hashlib.sha256(received).hexdigest()
+    assert checked.data != received  # staff see the copy without the location
+
+
+@pytest.mark.django_db
+def test_stored_evidence_seals_the_original_beside_the_cleaned_copy(reference_data):
+    received = jpeg_with_gps()
+    evidence = file_complaint(files=[received_file("现场.jpg", received)]).complaint.evidence.get()
+    with evidence.original.open("rb") as sealed:
+        assert sealed.read() == received
+    with evidence.file.open("rb") as cleaned:
+        cleaned_bytes = cleaned.read()
+    assert evidence.original_sha256 == hashlib.sha256(received).hexdigest()
+    assert evidence.sha256 == hashlib.sha256(cleaned_bytes).hexdigest() != evidence.original_sha256
+    assert evidence.original_size == len(received) and evidence.size == len(cleaned_bytes)
+    # A random name of its own, private, and read-only on disk.
+    sealed_path = Path(evidence.original.path)
+    assert sealed_path != Path(evidence.file.path) and "现场" not in evidence.original.name
+    assert sealed_path.is_relative_to(settings.PRIVATE_MEDIA_ROOT)
+    assert sealed_path.stat().st_mode & 0o222 == 0
+
+
+@pytest.mark.django_db
+def test_the_wizard_keeps_the_original_until_the_case_is_filed(client, answers):
+    from complaints.models import Evidence
+
+    from .conftest import walk_to_review
+
+    received = jpeg_with_gps()
+    photo = {"details": {"evidence": [upload("现场.jpg", received)]}}
+    token = walk_to_review(client, answers, files=photo).context["form"].initial["form_token"]
+    client.post("/complaints/new/review/", {"consent": "on", "form_token": token})
+    evidence = Evidence.objects.get()
+    with evidence.original.open("rb") as sealed:
+        assert sealed.read() == received
+    assert evidence.original_sha256 == hashlib.sha256(received).hexdigest()
+
+
+@pytest.mark.django_db
+def test_an_original_changed_after_receipt_is_not_sealed(reference_data):
+    from complaints.models import Evidence
+
+    checked = check_upload(upload("证据.pdf", pdf_bytes()))
+    altered = CheckedUpload(
+        checked.original_name,
+        checked.content_type,
+        checked.data,
+        original=checked.original + b"%altered",
+        original_sha256=checked.original_sha256,
+    )
+    with pytest.raises(CustodyError):
+        file_complaint(files=[altered])
+    assert not Evidence.objects.exists()
