@@ -1,19 +1,20 @@
 """Tracking numbers and access codes: readable, not sequential, not guessable."""
 
-import hashlib
 import hmac
 import secrets
 
-from django.conf import settings
 from django.utils import timezone
 
 from complaints.models import Complaint
+
+from . import hashing
 
 # Crockford-style alphabet: no 0/O, 1/I/L confusion when read over the phone.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 TRACKING_RANDOM_LENGTH = 6
 # 26 characters from a 31-symbol alphabet ≈ 128 bits.
 ACCESS_CODE_LENGTH = 26
+ACCESS_CODE_PURPOSE = "complaints.access_code"
 
 
 def new_tracking_number(year: int | None = None) -> str:
@@ -31,25 +32,52 @@ def normalize_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def hash_access_code(code: str) -> str:
+def hash_access_code(code: str, secret: str | None = None) -> str:
     """Keyed hash: a leaked database alone does not allow offline guessing."""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, normalize_code(code).encode(), hashlib.sha256).hexdigest()
+    return hashing.keyed(ACCESS_CODE_PURPOSE, normalize_code(code), secret).hexdigest()
+
+
+def _accepted_hashes(code: str) -> list[str]:
+    """Every form a stored hash of `code` may take: the current one first, then those under
+    the fallback keys, then the legacy ones (HMAC under the raw SECRET_KEY, before 2026-12)."""
+    keys = hashing.secrets_in_use()
+    normal = normalize_code(code)
+    return [hash_access_code(code, key) for key in keys] + [
+        hashing.legacy(normal, key).hexdigest() for key in keys
+    ]
 
 
 def normalize_tracking_number(value: str) -> str:
     return value.strip().upper().replace(" ", "")
 
 
-def verify(tracking_number: str, access_code: str) -> Complaint | None:
-    """The case when both match; None otherwise, without saying which part was wrong."""
-    expected = hash_access_code(access_code)
-    complaint = (
+def _find(tracking_number: str) -> Complaint | None:
+    return (
         Complaint.objects.filter(tracking_number=normalize_tracking_number(tracking_number))
         .select_related("bureau", "category", "channel")
         .first()
     )
+
+
+def _code_matches(complaint: Complaint | None, access_code: str) -> bool:
+    """Constant work whether or not the case exists; a hash under an old key is re-keyed."""
+    accepted = _accepted_hashes(access_code)
     stored = complaint.access_code_hash if complaint else "0" * 64
-    if hmac.compare_digest(stored, expected) and complaint is not None:
-        return complaint
-    return None
+    matched = False
+    for candidate in accepted:
+        matched |= hmac.compare_digest(stored, candidate)
+    if not matched or complaint is None:
+        return False
+    if stored != accepted[0]:
+        # Later lookups match on the first try, and the old key can leave the fallbacks.
+        Complaint.objects.filter(pk=complaint.pk, access_code_hash=stored).update(
+            access_code_hash=accepted[0]
+        )
+        complaint.access_code_hash = accepted[0]
+    return True
+
+
+def verify(tracking_number: str, access_code: str) -> Complaint | None:
+    """The case when both match; None otherwise, without saying which part was wrong."""
+    complaint = _find(tracking_number)
+    return complaint if _code_matches(complaint, access_code) else None
