@@ -221,7 +221,9 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Log lines name neither the account nor the address (both, with the agent, are in the admin),
 # and no attacker-typed value can forge a line.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]
-AXES_CLIENT_IP_CALLABLE = "complaints.services.ratelimit.client_ip"
+# The address is REMOTE_ADDR only, as for the citizens' rate limits (ratelimit.client_ip): a
+# forwarded-for header is trivially spoofed; behind a proxy the ASGI server sets REMOTE_ADDR.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_LOCKOUT_CALLABLE = "portal.views.login_locked_out"
 
 # Language and time: Chinese by default, English available on every public page.
