@@ -11,7 +11,7 @@ otherwise); run migrate and seed_demo first:
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/ipportal_pages \\
         REDIS_URL=redis://127.0.0.1:6379/11
-    .venv/bin/python manage.py migrate && .venv/bin/python manage.py seed_demo
+    .venv/bin/python manage.py migrate && .venv/bin/python manage.py seed_demo --allow-production
     .venv/bin/python -m benchmarks.bench_pages
 
 Target: a cached public page answers at least half the ceiling's requests/s.

@@ -30,6 +30,7 @@ def main():
         sys.executable,
         "manage.py",
         "seed_demo",
+        "--allow-production",  # the database may run under production settings
         "--complaints",
         str(args.complaints),
         "--seed",

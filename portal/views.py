@@ -1,7 +1,10 @@
 """Site-wide views: health check and error pages in both languages."""
 
+from axes.helpers import get_cool_off
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -33,6 +36,25 @@ def _error(request, status: int):
     title, message = ERRORS[status]
     context = {"error_code": status, "error_title": title, "error_message": message}
     return render(request, "error.html", context, status=status)
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """django-axes' lock-out answer for the three sign-in pages: 429, in the visitor's language.
+    (axes calls it with (request, response, credentials), or (request, credentials) under ASGI.)"""
+    seconds = int(get_cool_off(request).total_seconds())
+    message = gettext(
+        "此用户名在您当前网络地址的登录失败次数过多，已暂时锁定。"
+        "请在 %(minutes)s 分钟后再试，或请系统管理员解锁。"
+    ) % {"minutes": max(1, seconds // 60)}
+    context = {
+        "error_code": 429,
+        "error_title": gettext("登录已暂时锁定"),
+        "error_message": message,
+    }
+    response = render(request, "error.html", context, status=429)
+    response["Retry-After"] = str(seconds)
+    add_never_cache_headers(response)
+    return response
 
 
 def bad_request(request, exception=None):

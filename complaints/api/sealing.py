@@ -7,23 +7,35 @@ which the portal never stores: a copy of the database (even with SECRET_KEY) can
 """
 
 import base64
-import hashlib
-import hmac
+import binascii
 import os
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from django.conf import settings
+
+from complaints.services import hashing
+
+PURPOSE = "complaints.api.sealed_access_code"
 
 
-def _key(raw_api_key: str, client_key: str) -> bytes:
-    material = f"open311-access-code\0{raw_api_key.strip()}\0{client_key}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), material, hashlib.sha256).digest()
+def _material(raw_api_key: str, client_key: str) -> str:
+    return f"{raw_api_key.strip()}\0{client_key}"
+
+
+def _keys(raw_api_key: str, client_key: str) -> list[bytes]:
+    """The key to seal with first, then those a token sealed earlier may use: under the
+    fallback secrets of a rotation, and the legacy derivation from the raw SECRET_KEY."""
+    material = _material(raw_api_key, client_key)
+    secrets = hashing.secrets_in_use()
+    return [hashing.keyed(PURPOSE, material, secret).digest() for secret in secrets] + [
+        hashing.legacy(f"open311-access-code\0{material}", secret).digest() for secret in secrets
+    ]
 
 
 def seal(access_code: str, raw_api_key: str, client_key: str) -> str:
     nonce = os.urandom(12)
-    sealed = AESGCM(_key(raw_api_key, client_key)).encrypt(nonce, access_code.encode(), None)
+    key = _keys(raw_api_key, client_key)[0]
+    sealed = AESGCM(key).encrypt(nonce, access_code.encode(), None)
     return base64.b64encode(nonce + sealed).decode()
 
 
@@ -32,7 +44,11 @@ def unseal(token: str, raw_api_key: str, client_key: str) -> str | None:
         return None
     try:
         blob = base64.b64decode(token)
-        plain = AESGCM(_key(raw_api_key, client_key)).decrypt(blob[:12], blob[12:], None)
-    except (InvalidTag, ValueError):
+    except (binascii.Error, ValueError):
         return None
-    return plain.decode()
+    for key in _keys(raw_api_key, client_key):
+        try:
+            return AESGCM(key).decrypt(blob[:12], blob[12:], None).decode()
+        except (InvalidTag, ValueError):
+            continue
+    return None

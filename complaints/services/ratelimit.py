@@ -4,13 +4,14 @@
 lookup while a tracking number is locked out, before checking its code).
 """
 
-import hashlib
 import math
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+
+from .hashing import keyed
 
 PREFIX = "ratelimit"
 
@@ -42,8 +43,9 @@ def _window(window_seconds: int, now: float) -> tuple[int, int]:
 
 
 def _cache_key(key: str, index: int) -> str:
-    # Keys may carry IPs or tracking numbers: store only a digest.
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    # Keys may carry IPs or tracking numbers: store only a keyed digest (a plain one of an
+    # IPv4 address is reversed by trying all 2**32).
+    digest = keyed("complaints.ratelimit", key).hexdigest()[:32]
     return f"{PREFIX}:{digest}:{index}"
 
 

@@ -1,19 +1,16 @@
 """Helpers shared by the public views: hashed client address, 429 page, route explanation."""
 
-import hashlib
-import hmac
-
-from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from complaints.services.hashing import keyed
 from complaints.services.ratelimit import RateLimitResult, client_ip
 
 
 def ip_hash(request) -> str:
-    """A keyed hash of the client address: logs can be correlated, never reversed."""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, client_ip(request).encode(), hashlib.sha256).hexdigest()
+    """A keyed hash of the client address: logs can be correlated, never reversed (until the
+    secret key is rotated: then the same address hashes differently)."""
+    return keyed("complaints.client_address", client_ip(request)).hexdigest()
 
 
 def too_many_requests(request, result: RateLimitResult, message: str = ""):

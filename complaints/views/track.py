@@ -16,15 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from complaints.forms.track import LookupForm, RateForm, ReopenForm, SupplyForm, WithdrawForm
 from complaints.models import AccessLog, Complaint, Evidence, Status
-from complaints.services import access, lifecycle, ratelimit
+from complaints.services import access, lifecycle
 from complaints.services.evidence import store_evidence
 
 from .common import ip_hash, no_store, too_many_requests
 
 SESSION_KEY = "complaints_track"
 SESSION_TTL = 20 * 60
-IP_LIMIT, IP_WINDOW = 20, 15 * 60
-NUMBER_FAILURES, NUMBER_WINDOW = 5, 15 * 60
 REOPEN_WINDOW_DAYS = lifecycle.REOPEN_WINDOW_DAYS
 
 
@@ -43,28 +41,30 @@ def _lookup_error(request, form, message):
 def lookup(request):
     if request.method == "GET":
         return no_store(render(request, "complaints/track/lookup.html", {"form": LookupForm()}))
-    by_ip = ratelimit.hit(f"track:ip:{ip_hash(request)}", IP_LIMIT, IP_WINDOW)
-    if not by_ip.allowed:
-        return too_many_requests(request, by_ip, _("查询次数过多。"))
     form = LookupForm(request.POST)
     if not form.is_valid():
         return no_store(render(request, "complaints/track/lookup.html", {"form": form}))
-    number = access.normalize_tracking_number(form.cleaned_data["tracking_number"])
-    number_key = f"track:number:{number}"
-    locked = ratelimit.peek(number_key, NUMBER_FAILURES, NUMBER_WINDOW)
-    known = Complaint.objects.filter(tracking_number=number).only("pk").first()
-    if not locked.allowed:
-        _log(request, known, "track_locked")
-        return too_many_requests(request, locked, _("该受理编号的错误尝试次数过多，已暂时锁定。"))
-    complaint = access.verify(number, form.cleaned_data["access_code"])
-    if complaint is None:
-        ratelimit.hit(number_key, NUMBER_FAILURES, NUMBER_WINDOW)
-        _log(request, known, "track_failed")
+    result = access.look_up(
+        form.cleaned_data["tracking_number"],
+        form.cleaned_data["access_code"],
+        client=ip_hash(request),
+    )
+    if result.outcome is access.Outcome.ADDRESS_LIMITED:
+        return too_many_requests(request, result.limit, _("查询次数过多。"))
+    if result.outcome is access.Outcome.NUMBER_LIMITED:
+        _log(request, result.logged_case, "track_locked")
+        return too_many_requests(
+            request,
+            result.limit,
+            _("该受理编号近期错误尝试过多，错误的访问码暂不受理；正确的访问码不受影响。"),
+        )
+    if result.outcome is access.Outcome.WRONG:
+        _log(request, result.logged_case, "track_failed")
         # Same message whether the number exists or not: nothing is revealed.
         return _lookup_error(request, form, _("受理编号或访问码不正确。请核对后重试。"))
-    _log(request, complaint, "track_lookup")
+    _log(request, result.case, "track_lookup")
     request.session.cycle_key()
-    request.session[SESSION_KEY] = {"id": complaint.pk, "exp": time.time() + SESSION_TTL}
+    request.session[SESSION_KEY] = {"id": result.case.pk, "exp": time.time() + SESSION_TTL}
     return redirect("complaints:track_case")
 
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -9,6 +10,11 @@ from .env import env_bool, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
+# Earlier keys still accepted while rotating SECRET_KEY (docs/deployment.md): sessions, access
+# codes and sealed Open311 codes made under them keep working; access codes are re-keyed on use.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
+# True only under portal.settings.production: seed_demo refuses to run there.
+PRODUCTION_SETTINGS = False
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -52,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked-out sign-in into the lock-out page
     "portal.page_cache.PageCacheMiddleware",  # last: serves anonymous Wagtail pages from cache
 ]
 
@@ -196,6 +204,28 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "/admin/login/"
 
+# Sign-in throttling for staff, editors and administrators (/dashboard/, /admin/ and
+# /django-admin/ logins all call authenticate(request=…), which django-axes watches). A lock
+# holds one username from one address only: an attacker elsewhere cannot lock a user out from
+# everywhere. Attempts are kept in the database (Django admin → Axes); an administrator unlocks
+# by deleting the access attempt there or with `manage.py axes_reset_username NAME`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Log lines name neither the account nor the address (both, with the agent, are in the admin),
+# and no attacker-typed value can forge a line.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent"]
+# The address is REMOTE_ADDR only, as for the citizens' rate limits (ratelimit.client_ip): a
+# forwarded-for header is trivially spoofed; behind a proxy the ASGI server sets REMOTE_ADDR.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+AXES_LOCKOUT_CALLABLE = "portal.views.login_locked_out"
+
 # Language and time: Chinese by default, English available on every public page.
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -263,5 +293,7 @@ LOGGING = {
         "jieba": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Sign-in failures and lock-outs are warnings; successes and start-up lines stay quiet.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 from .env import env_bool, env_list, env_required, env_str
 
 SECRET_KEY = env_required("DJANGO_SECRET_KEY")
+PRODUCTION_SETTINGS = True
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     env_required("DJANGO_ALLOWED_HOSTS")

@@ -2,7 +2,8 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from cms import demo as cms_demo
 from complaints import demo as complaints_demo
@@ -22,8 +23,20 @@ class Command(BaseCommand):
             action="store_true",
             help="skip indexing new cases for search (run `search_index --rebuild` later)",
         )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="run under production settings anyway (benchmarks, test installations)",
+        )
 
     def handle(self, *args, complaints: int, seed: int, no_index: bool, **options):
+        if settings.PRODUCTION_SETTINGS and not options["allow_production"]:
+            # Demo staff have published passwords and every demo case opens with the code DEMO.
+            raise CommandError(
+                "seed_demo refuses to run under production settings: its staff accounts have "
+                "published passwords and its cases open with the access code DEMO. "
+                "Pass --allow-production only for a benchmark or test installation."
+            )
         self.stdout.write("Reference data (channels, bureaus, districts, categories, routing)…")
         complaints_demo.seed_reference_data(stdout=self.stdout)
         complaints_demo.seed_provisional_calendar(stdout=self.stdout)

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from complaints.models import AccessLog, Complaint, Outcome, Status
-from complaints.services import lifecycle
+from complaints.services import access, lifecycle
 from complaints.views import track
 from tests.factories.complaints import file_complaint, resolve_case
 
@@ -60,18 +60,20 @@ def test_wrong_code_and_unknown_number_look_the_same(client, filed):
     assert AccessLog.objects.filter(action="track_failed", complaint=None).count() == 1
 
 
-def test_tracking_number_locks_after_repeated_failures(client, filed):
+def test_wrong_guesses_past_the_numbers_ceiling_are_refused(client, filed, monkeypatch):
+    monkeypatch.setattr(access, "NUMBER_FAILURES", 3)  # a low ceiling keeps the test short
     number = filed.complaint.tracking_number
-    for _ in range(track.NUMBER_FAILURES):
-        assert look_up(client, number, "WRONG-CODE").status_code == 200
-    locked = look_up(client, number, filed.access_code, REMOTE_ADDR="10.0.0.9")
-    assert locked.status_code == 429
-    assert int(locked["Retry-After"]) > 0
-    assert "已暂时锁定" in locked.content.decode()
+    for i in range(3):
+        assert look_up(client, number, "WRONG-CODE", REMOTE_ADDR=f"10.0.0.{i}").status_code == 200
+    refused = look_up(client, number, "WRONG-CODE", REMOTE_ADDR="10.0.0.9")
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert "正确的访问码不受影响" in refused.content.decode()
+    assert look_up(client, number, filed.access_code, REMOTE_ADDR="10.0.0.9").status_code == 302
 
 
 def test_per_ip_limit(client, filed):
-    for _ in range(track.IP_LIMIT):
+    for _ in range(access.ADDRESS_FAILURES):
         look_up(client, "IP-2026-ZZZZZZ", "X", REMOTE_ADDR="10.1.1.1")
     blocked = look_up(
         client, filed.complaint.tracking_number, filed.access_code, REMOTE_ADDR="10.1.1.1"
@@ -81,6 +83,15 @@ def test_per_ip_limit(client, filed):
         client, filed.complaint.tracking_number, filed.access_code, REMOTE_ADDR="10.1.1.2"
     )
     assert other.status_code == 302
+
+
+def test_only_wrong_guesses_count_against_an_address(client, filed):
+    """The owner checking their case often from one address is never refused."""
+    for _ in range(access.ADDRESS_FAILURES + 5):
+        response = look_up(
+            client, filed.complaint.tracking_number, filed.access_code, REMOTE_ADDR="10.1.2.1"
+        )
+        assert response.status_code == 302
 
 
 def authorise(client, filed):
