@@ -74,11 +74,12 @@ def pick_date(page, field_id, value):
     page.click(f"#{field_id}")
     expect(page.locator(".xdsoft_datetimepicker:visible").first).to_be_visible()
     page.fill(f"#{field_id}", value)
-    close_date_picker(page)
+    close_date_pickers(page)
 
 
-def close_date_picker(page):
-    page.keyboard.press("Tab")
+def close_date_pickers(page):
+    """As a click elsewhere would (Escape closes the dialog, Tab opens the next picker)."""
+    page.evaluate("() => window.jQuery('.xdsoft_datetimepicker').trigger('close.xdsoft')")
     expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
 
 
@@ -212,7 +213,7 @@ def schedule_and_save_draft(page):
     page.click("#id_go_live_at")
     expect(page.locator(".xdsoft_datetimepicker:visible").first).to_be_visible()
     page.fill("#id_go_live_at", GO_LIVE.strftime("%Y-%m-%d %H:%M"))
-    close_date_picker(page)
+    close_date_pickers(page)
     dialog.get_by_role("button", name="保存计划").click()
     expect(page.locator(".messages .success, .messages [class*=success]").first).to_be_visible()
 
