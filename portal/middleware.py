@@ -1,9 +1,11 @@
-"""Site-wide middleware: a database outage is a clear, retryable 503, never a bare 500."""
+"""Site-wide middleware: the editors' own CSP; a database outage is a retryable 503, not a 500."""
 
 import logging
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
@@ -65,3 +67,20 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("database unavailable for %s %s: %r", request.method, request.path, exception)
         return service_unavailable(request)
+
+
+class AdminAwareContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
+    """Django's CSP middleware, with `ADMIN_SECURE_CSP` for the editors' admin URLs.
+
+    Wagtail's admin widgets (date pickers, choosers, inline panels) start themselves with
+    inline scripts that carry no nonce; the public pages keep `SECURE_CSP` untouched.
+    A view's own `@csp_override` still wins."""
+
+    def process_response(self, request, response):
+        if not hasattr(response, "_csp_config") and is_admin_path(request.path):
+            response._csp_config = settings.ADMIN_SECURE_CSP
+        return super().process_response(request, response)
+
+
+def is_admin_path(path: str) -> bool:
+    return path.startswith(tuple(settings.ADMIN_CSP_PATH_PREFIXES))

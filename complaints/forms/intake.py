@@ -36,6 +36,14 @@ class StepForm(forms.Form):
         self.context = context or {}
         super().__init__(*args, **kwargs)
 
+    def mark_required(self, *names: str) -> None:
+        """Fields that `clean()` demands in this context although Django cannot (they depend on
+        other answers): shown with the required marker and announced as required."""
+        for name in names:
+            field = self.fields[name]
+            field.marked_required = True
+            field.widget.attrs["aria-required"] = "true"
+
 
 class WhatForm(StepForm):
     title = _("发生了什么")
@@ -127,6 +135,14 @@ class WhoForm(StepForm):
         super().__init__(*args, **kwargs)
         if self.context.get("kind") != Kind.REPORT:
             del self.fields["is_anonymous"]
+        # Only an anonymous report leaves them empty.
+        self.mark_required(*self.required_names())
+
+    def required_names(self) -> list[str]:
+        required = ["complainant_name", "complainant_phone"]
+        if self.context.get("kind") == Kind.COMPLAINT:
+            required.append("complainant_address")
+        return required
 
     def clean(self):
         data = super().clean()
@@ -136,10 +152,7 @@ class WhoForm(StepForm):
                     data[name] = ""
             data["is_agent_filing"] = False
             return data
-        required = ["complainant_name", "complainant_phone"]
-        if self.context.get("kind") == Kind.COMPLAINT:
-            required.append("complainant_address")
-        for name in required:
+        for name in self.required_names():
             if not data.get(name):
                 self.add_error(name, _("请填写此项。"))
         phone = data.get("complainant_phone")
@@ -192,6 +205,13 @@ class RespondentForm(StepForm):
         help_text=_("例如：淘宝、京东、拼多多、抖音"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.context.get("is_online"):
+            self.mark_required("respondent_name")
+        else:
+            self.fields["respondent_shop_name"].help_text = _("网店名称和网址至少填写一项。")
+
     def clean_respondent_credit_code(self):
         code = validators.normalize(self.cleaned_data.get("respondent_credit_code", ""))
         if code and not validators.is_valid_uscc(code):
@@ -233,7 +253,7 @@ class DetailsForm(StepForm):
         label=_("专利号、商标注册号或著作权登记号"),
         max_length=40,
         required=False,
-        help_text=_("例如 ZL202010123456.7、12345678、2020SR0123456"),
+        help_text=_("例如 ZL202010123456.2、12345678、2020SR0123456"),
     )
     evidence = MultipleFileField(label=_("证据材料"), required=False)
 
@@ -249,6 +269,9 @@ class DetailsForm(StepForm):
         )
         if self.context.get("kind") != Kind.REPORT:
             self.fields["request"].required = True
+        category = self.context.get("category")
+        if category is not None and category.requires_ip_right_number:
+            self.mark_required("ip_right_type", "ip_right_number")
 
     def clean_evidence(self):
         files = self.cleaned_data.get("evidence") or []

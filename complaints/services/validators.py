@@ -62,7 +62,7 @@ _PATENT_PUBLICATION = re.compile(r"^CN\d{6,9}[ABCUSY]\d?$")
 
 
 def is_valid_patent_number(value: str) -> bool:
-    """An application/patent number (ZL202010123456.7, with check digit) or CN publication."""
+    """An application/patent number (ZL202010123456.2, with check digit) or CN publication."""
     value = normalize(value).replace("。", ".")
     if _PATENT_PUBLICATION.fullmatch(value):
         return True
@@ -117,7 +117,7 @@ def validate_phone(value: str) -> None:
 
 
 IP_NUMBER_CHECKS = {
-    "patent": (is_valid_patent_number, _("专利号格式不正确，例如 ZL202010123456.7。")),
+    "patent": (is_valid_patent_number, _("专利号格式不正确，例如 ZL202010123456.2。")),
     "trademark": (is_valid_trademark_number, _("商标注册号应为数字，例如 12345678。")),
     "copyright": (
         is_valid_copyright_number,

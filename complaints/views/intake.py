@@ -181,15 +181,23 @@ def step_view(request, step):
             state.set_data(step, {**posted, "category": str(preview["suggestions"][0].category.pk)})
         return redirect(reverse("complaints:step", kwargs={"step": step}) + "#suggestions")
     form = form_class(data=request.POST, files=request.FILES, context=context)
-    if not form.is_valid():
+    valid = form.is_valid()
+    _keep_accepted_uploads(state, step, form)
+    if not valid:
         return _render_step(request, state, step, form, {**cleaned}, status=200)
-    if step == "who" and form.cleaned_data.get("power_of_attorney"):
-        state.add_files("poa", [form.cleaned_data["power_of_attorney"]], replace=True)
     if step == "who" and not form.cleaned_data.get("is_agent_filing") and state.files("poa"):
         state.add_files("poa", [], replace=True)
-    if step == "details" and form.cleaned_data.get("evidence"):
-        state.add_files("evidence", form.cleaned_data["evidence"])
     return redirect("complaints:step", step=STEP_NAMES[STEP_NAMES.index(step) + 1])
+
+
+def _keep_accepted_uploads(state: WizardState, step: str, form) -> None:
+    """Files that passed the upload checks are kept as pending, even when another field of the
+    step failed: the citizen does not choose them again, and submit attaches them."""
+    accepted = form.cleaned_data
+    if step == "who" and accepted.get("power_of_attorney"):
+        state.add_files("poa", [accepted["power_of_attorney"]], replace=True)
+    if step == "details" and accepted.get("evidence"):
+        state.add_files("evidence", accepted["evidence"])
 
 
 def _intake_data(cleaned: dict) -> IntakeData:
