@@ -9,7 +9,7 @@ from complaints.services.clock_history import backfill_clock_records
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0005_queue_filter_indexes'),
+        ('complaints', '0006_event_audiences'),
     ]
 
     operations = [

@@ -20,7 +20,7 @@ def mark_earlier_purges(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0005_queue_filter_indexes'),
+        ('complaints', '0007_clock_breaches'),
     ]
 
     operations = [

@@ -14,7 +14,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0005_queue_filter_indexes'),
+        ('complaints', '0008_purge_records'),
     ]
 
     operations = [

@@ -102,9 +102,7 @@ def _case_page(request, complaint, status=200, **forms):
     }
     context = {
         "complaint": complaint,
-        "events": complaint.events.for_complainant().select_related(
-            "to_bureau", "clock_record"
-        ),
+        "events": complaint.events.for_complainant().select_related("to_bureau", "clock_record"),
         "can": can,
         "reopen_until": complaint.closed_at
         and complaint.closed_at + datetime.timedelta(days=REOPEN_WINDOW_DAYS),
