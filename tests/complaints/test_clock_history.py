@@ -37,7 +37,14 @@ def history(on):
     staff = UserFactory()
     file = lambda: on(D(2026, 9, 1), lambda: file_complaint().complaint)  # noqa: E731
     late = on(D(2026, 9, 14), lifecycle.accept, file(), actor=staff)  # 2 working days late
-    on(D(2026, 9, 20), lifecycle.resolve, late, actor=staff, outcome=Outcome.MEDIATED)
+    on(
+        D(2026, 9, 20),
+        lifecycle.resolve,
+        late,
+        actor=staff,
+        outcome=Outcome.NO_VIOLATION,
+        public_note="未发现侵权行为。",
+    )
     on(D(2026, 9, 21), lifecycle.close, late, actor=staff)
     on(D(2026, 9, 15), lifecycle.refuse, file(), actor=staff, reason="out_of_remit")
     moved = on(

@@ -29,7 +29,9 @@ def accepted_late_then_resolved_in_time(frozen_today, staff):
     frozen_today(D(2026, 9, 14))
     case = lifecycle.accept(filed.complaint, actor=staff)
     frozen_today(D(2026, 9, 20))
-    case = lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED)
+    case = lifecycle.resolve(
+        case, actor=staff, outcome=Outcome.NO_VIOLATION, public_note="未发现侵权行为。"
+    )
     return filed, case
 
 
@@ -126,6 +128,8 @@ def test_query_counts_do_not_grow_with_late_steps(
         accepted_late_then_resolved_in_time(frozen_today, supervisor_a)
     frozen_today(D(2026, 9, 21))
     lifecycle.reopen(case, reason="对方仍在销售")
-    lifecycle.resolve(case, actor=supervisor_a, outcome=Outcome.MEDIATED)
+    lifecycle.resolve(
+        case, actor=supervisor_a, outcome=Outcome.NO_VIOLATION, public_note="未发现侵权行为。"
+    )
     assert case.clock_records.count() == 3
     assert {name: _queries(get) for name, get in pages.items()} == before
