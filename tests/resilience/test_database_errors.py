@@ -125,10 +125,10 @@ def test_database_lost_mid_submission_leaves_no_case_and_no_evidence_file(
     from complaints.services import intake as intake_service
     from complaints.views import intake as intake_view
 
-    before = set(stored_files("evidence")) | set(stored_files("pending"))  # earlier tests'
+    before = {*stored_files("evidence"), *stored_files("originals"), *stored_files("pending")}
     token = review_token(web, answers, with_poa=True)
     pending_uploads = sorted(set(stored_files("pending")) - before)
-    assert len(pending_uploads) == 2
+    assert len(pending_uploads) == 4  # two uploads: each a cleaned copy and its sealed original
 
     def down(*args, **kwargs):
         raise LOST
@@ -143,6 +143,7 @@ def test_database_lost_mid_submission_leaves_no_case_and_no_evidence_file(
         assert_bilingual_503(submit(web, token))
     assert not Complaint.objects.exists() and not Evidence.objects.exists()
     assert set(stored_files("evidence")) - before == set()
+    assert set(stored_files("originals")) - before == set()
     assert sorted(set(stored_files("pending")) - before) == pending_uploads  # for the retry
 
     # The database is back and the citizen presses submit again: one case, all files.
@@ -153,5 +154,7 @@ def test_database_lost_mid_submission_leaves_no_case_and_no_evidence_file(
     case = Complaint.objects.get()
     names = sorted(e.file.name for e in case.evidence.all())
     assert len(names) == 2 and sorted(set(stored_files("evidence")) - before) == names
+    originals = sorted(e.original.name for e in case.evidence.all())
+    assert sorted(set(stored_files("originals")) - before) == originals
     assert set(stored_files("pending")) - before == set()
     assert Notification.objects.filter(complaint=case, purpose="confirmation").exists()
