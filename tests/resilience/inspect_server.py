@@ -30,6 +30,13 @@ def main() -> None:
             "due_on": str(case.due_on or ""),
             "events": [event.action for event in case.events.all()],
             "evidence": [evidence.file.name for evidence in case.evidence.all()],
+            # Every file a row keeps: the cleaned copy and, when sealed, the original.
+            "stored": sorted(
+                name
+                for evidence in case.evidence.all()
+                for name in (evidence.file.name, evidence.original.name)
+                if name
+            ),
         }
         for case in Complaint.objects.order_by("pk").prefetch_related("events", "evidence")
     ]

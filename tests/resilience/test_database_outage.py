@@ -123,6 +123,6 @@ def test_postgres_crash_during_submission_load(pg_cluster, server_databases, scr
     web_cases = [case for case in cases if case["source"] == "web"]
     assert len(web_cases) == 1 and len(web_cases[0]["evidence"]) == 1
     # Evidence storage holds exactly the files of existing cases, and no pending upload is left.
-    referenced = sorted(name for case in cases for name in case["evidence"])
+    referenced = sorted(name for case in cases for name in case["stored"])
     assert state["files"] == referenced, state["files"]
     assert sum(1 for a in attempts if a.status == 503) >= 5

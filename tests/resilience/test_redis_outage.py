@@ -120,4 +120,5 @@ def test_redis_killed_and_restarted(server_databases, redis_server, scratch):
     web = [case for case in state["cases"] if case["source"] == "web"]
     assert len(web) == 1 and len(web[0]["evidence"]) == 1
     assert len(state["cases"]) == len(numbers) + 1
-    assert state["files"] == web[0]["evidence"]
+    assert len(web[0]["stored"]) == 2  # the cleaned copy and the sealed original
+    assert state["files"] == web[0]["stored"]
