@@ -215,7 +215,10 @@ def schedule_and_save_draft(page):
     page.fill("#id_go_live_at", GO_LIVE.strftime("%Y-%m-%d %H:%M"))
     close_date_pickers(page)
     dialog.get_by_role("button", name="保存计划").click()
-    expect(page.locator(".messages .success, .messages [class*=success]").first).to_be_visible()
+    # Saving a page with an uploaded document can take more than Playwright's 5 s on a loaded
+    # two-core CI machine (seen once on PostgreSQL): wait as long as an editor would.
+    saved = page.locator(".messages .success, .messages [class*=success]").first
+    expect(saved).to_be_visible(timeout=30_000)
 
 
 def test_page_types_cover_the_models():
