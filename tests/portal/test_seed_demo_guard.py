@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from complaints.models import Channel
 from portal.management.commands import seed_demo
-from tests.portal.test_settings import run_manage
+from tests.portal.test_settings import PRODUCTION_ENV, run_manage
 
 
 class GotPastTheGuard(Exception):
@@ -17,10 +17,7 @@ def test_refuses_under_the_real_production_settings(tmp_path):
         "seed_demo",
         "--complaints",
         "0",
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        DJANGO_SECRET_KEY="k3y-" + "q8Zr!vT2#pLm9@xW" * 4,
-        DJANGO_ALLOWED_HOSTS="ipportal.example.cn",
-        EMAIL_URL="smtp+tls://mailer:secret@smtp.example.cn:587",
+        **PRODUCTION_ENV,
         DATABASE_URL=f"sqlite:///{tmp_path / 'scratch.sqlite3'}",  # never the worktree's
     )
     assert result.returncode != 0
