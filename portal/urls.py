@@ -17,12 +17,14 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("open311/v2/", include("complaints.api.urls")),
     path("dashboard/", include("complaints.dashboard.urls")),
+    path("dashboard/credit/", include("credit.staff_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("complaints/", include("complaints.urls")),
     path("stats/", include("complaints.stats_urls")),
     path("search/", include("search.urls")),
+    path("credit/", include("credit.urls")),
     path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "complaints.api.apps.Open311Config",
     "complaints.notifications.apps.NotificationsConfig",
     "cms",
+    "credit",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
