@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms import demo as cms_demo
 from complaints import demo as complaints_demo
+from credit import demo as credit_demo
 from search import api as search_api
 
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         cms_demo.seed_pages(stdout=self.stdout)
         self.stdout.write(f"Synthetic complaints (target {complaints})…")
         created = complaints_demo.seed_complaints(count=complaints, seed=seed, stdout=self.stdout)
+        credit_demo.seed(stdout=self.stdout)
         if created and not no_index:
             # Bulk creation sends no signals: index the cases so staff search finds them.
             self.stdout.write("Indexing cases for search…")
