@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, case, exports, performance, queue
+from .views import auth, case, exports, performance, queue, topten
 
 app_name = "dashboard"
 
@@ -16,6 +16,7 @@ urlpatterns = [
         case.evidence_original,
         name="evidence_original",
     ),
+    path("cases/<int:pk>/top-ten/", topten.propose, name="propose_top_ten"),
     path("cases/<int:pk>/<slug:action>/", case.act, name="act"),
     path("performance/", performance.performance, name="performance"),
     path("export/cases.csv", exports.queue_csv, name="export_queue_csv"),

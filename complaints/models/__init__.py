@@ -24,6 +24,7 @@ from .reference import (
 )
 from .retention import PurgeRecord
 from .staff import AccessLog, StaffMembership
+from .topten import TopTenProposal
 
 __all__ = [
     "OPEN_STATUSES",
@@ -52,6 +53,7 @@ __all__ = [
     "StaffMembership",
     "Status",
     "TimeUnit",
+    "TopTenProposal",
     "WorkingDayOverride",
     "mask_name",
     "mask_phone",
