@@ -9,15 +9,6 @@ from django.utils import timezone
 
 from complaints.models import TopTenProposal
 from complaints.services import lifecycle, topten
-from tests.complaints.dashboard.conftest import (  # noqa: F401
-    bureau_a,
-    bureau_b,
-    case_a,
-    case_b,
-    handler_a,
-    login,
-    supervisor_a,
-)
 from tests.factories.complaints import UserFactory, file_complaint, resolve_case
 
 pytestmark = pytest.mark.django_db
