@@ -8,7 +8,7 @@ from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -42,7 +42,8 @@ class TopTenProposalViewSet(ModelViewSet):
     ordering = ["-year", "-created_at"]
     list_display = [
         Column("year", label=_("评选年度")),
-        Column("tracking_number", label=_("受理编号")),
+        # Editors only have "view": the tracking number links to the read-only inspect page.
+        TitleColumn("tracking_number", label=_("受理编号"), url_name="top_ten_proposals:inspect"),
         Column("category_name", label=_("类别")),
         Column("bureau_name", label=_("办理部门")),
         Column("outcome_label", label=_("办理结果")),

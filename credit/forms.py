@@ -15,6 +15,13 @@ from . import services
 from .models import CreditRecord, PublicationRule, RecordStatus, RepairStatus
 
 DATE = {"type": "date"}
+
+
+def date_input():
+    """<input type=date> needs ISO dates whatever the language's display format."""
+    return forms.DateInput(attrs=DATE, format="%Y-%m-%d")
+
+
 MAX_CASES = 50
 
 
@@ -52,8 +59,8 @@ class CreditRecordForm(StyledModelForm):
             "published_on",
         ]
         widgets = {
-            "decision_date": forms.DateInput(attrs=DATE),
-            "published_on": forms.DateInput(attrs=DATE),
+            "decision_date": date_input(),
+            "published_on": date_input(),
             "facts": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -120,7 +127,7 @@ class CreditRecordForm(StyledModelForm):
 class RepairForm(StyledForm):
     applied_on = forms.DateField(
         label=_("申请日期"),
-        widget=forms.DateInput(attrs=DATE),
+        widget=date_input(),
         help_text=_("企业书面申请信用修复的日期。"),
     )
     grounds = forms.CharField(
@@ -143,7 +150,7 @@ class RepairForm(StyledForm):
     )
     decided_on = forms.DateField(
         label=_("决定日期"),
-        widget=forms.DateInput(attrs=DATE),
+        widget=date_input(),
         help_text=_("准予修复时，记录自该日起停止公示。"),
     )
 

@@ -147,3 +147,9 @@ def test_staff_list_query_count_is_constant(
     with django_assert_max_num_queries(12) as many:
         client.get(reverse("credit_staff:list"))
     assert len(few) == len(many)
+
+
+def test_date_fields_render_iso_dates_for_the_browser_date_picker(login, supervisor_a):
+    """zh-hans formats dates as 2026/12/03, which <input type=date> would silently drop."""
+    page = login(supervisor_a).get(reverse("credit_staff:create")).content.decode()
+    assert f'value="{timezone.localdate().isoformat()}"' in page

@@ -84,6 +84,7 @@ def test_editors_with_view_permission_see_proposals_in_wagtail(client, superviso
     assert closed_case.tracking_number in page and "典型意义突出" in page
     assert closed_case.complainant_name not in page  # no personal data for editors
     proposal = TopTenProposal.objects.get()
+    assert reverse("top_ten_proposals:inspect", args=[proposal.pk]) in page
     inspect = client.get(reverse("top_ten_proposals:inspect", args=[proposal.pk]))
     assert inspect.status_code == 200 and "典型意义突出" in inspect.content.decode()
     assert client.get(reverse("top_ten_proposals:edit", args=[proposal.pk])).status_code in (
