@@ -19,7 +19,7 @@ import time
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
