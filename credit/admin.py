@@ -80,6 +80,7 @@ class CreditRecordAdmin(admin.ModelAdmin):
             CreditEvent.objects.create(
                 record=obj, actor=request.user, action=CreditEvent.Action.CREATED
             )
+            services.forget_public_count()
 
 
 class RepairAdminForm(forms.ModelForm):

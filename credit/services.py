@@ -6,6 +6,7 @@ to open a record from a finding, `create_record`; nothing else here is a public 
 
 import datetime
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from .models import (
 )
 
 PUBLIC_RELATED = ("bureau", "rule")
+PUBLIC_COUNT_SECONDS = 300
 
 
 class RepairNotAllowed(ValueError):
@@ -41,6 +43,26 @@ def current_records_for(uscc: str | None = None, name: str | None = None, *, tod
     if name:
         qs = qs.filter(enterprise_name__icontains=name.strip())
     return qs.order_by("-decision_date", "-id")
+
+
+def _public_count_key(today) -> str:
+    return f"credit:public-count:{today.isoformat()}"
+
+
+def public_count(today=None) -> int:
+    """How many records are public today: cached (a count scans every current record); any
+    change through this module forgets it, and the key changes with the date."""
+    today = today or timezone.localdate()
+    key = _public_count_key(today)
+    count = cache.get(key)
+    if count is None:
+        count = CreditRecord.objects.public(today).count()
+        cache.set(key, count, PUBLIC_COUNT_SECONDS)
+    return count
+
+
+def forget_public_count() -> None:
+    cache.delete(_public_count_key(timezone.localdate()))
 
 
 def search_public(query: str, *, today=None):
@@ -109,6 +131,7 @@ def create_record(*, actor=None, cases=(), **fields) -> CreditRecord:
     if cases:
         record.cases.set(cases)
     CreditEvent.objects.create(record=record, actor=actor, action=CreditEvent.Action.CREATED)
+    transaction.on_commit(forget_public_count)
     return record
 
 
@@ -125,6 +148,7 @@ def save_changes(record: CreditRecord, before: dict, *, actor, cases=None) -> Cr
         action=CreditEvent.Action.CHANGED,
         detail=_describe_changes(record, before),
     )
+    transaction.on_commit(forget_public_count)
     return record
 
 
@@ -186,6 +210,7 @@ def decide_repair(
     if approve:
         record.repaired_on = decided_on
         record.save(update_fields=["repaired_on", "updated_at"])
+        transaction.on_commit(forget_public_count)
     CreditEvent.objects.create(
         record=record,
         actor=actor,

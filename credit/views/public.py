@@ -16,7 +16,10 @@ def index(request):
     form = PublicSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     records = services.search_public(query)
-    page_obj = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(records, PAGE_SIZE)
+    if not query:
+        paginator.count = services.public_count()  # cached: counting scans every record
+    page_obj = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
         "query": query,

@@ -20,6 +20,16 @@ from tests.complaints.dashboard.conftest import (  # noqa: F401
 from tests.factories.complaints import UserFactory, staff_member
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The public count is cached per day; factories write without forgetting it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def supervisor_b(reference_data):  # noqa: F811
     return staff_member(Bureau.objects.get(code="wh-ipo"), Role.SUPERVISOR, username="sup_b")

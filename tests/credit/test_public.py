@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -89,6 +90,7 @@ def test_pagination_keeps_the_query(client):
 
 
 def _count_queries(django_assert_max_num_queries, url, n):
+    cache.clear()
     client = Client()
     with django_assert_max_num_queries(n) as captured:
         assert client.get(url).status_code == 200
@@ -131,3 +133,21 @@ def test_public_filter_uses_an_index_on_postgresql(records):
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
     assert "credit_" in plan and "Index" in plan, plan
+
+
+def test_the_cached_public_count_follows_changes_made_through_the_services(
+    client, bureau_a, supervisor_a, django_capture_on_commit_callbacks
+):
+    record = CreditRecordFactory(bureau=bureau_a)
+    assert client.get(reverse("credit:index")).context["page_obj"].paginator.count == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_repair(
+            record,
+            applied_on=timezone.localdate(),
+            grounds="已整改。",
+            approve=True,
+            decision="准予。",
+            actor=supervisor_a,
+        )
+    page = client.get(reverse("credit:index")).context["page_obj"]
+    assert page.paginator.count == 0 and not page.object_list
