@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("open311/v2/", include("complaints.api.urls")),
+    path("dashboard/inspections/", include("inspections.staff_urls")),
     path("dashboard/", include("complaints.dashboard.urls")),
 ]
 
@@ -23,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("complaints/", include("complaints.urls")),
     path("stats/", include("complaints.stats_urls")),
     path("search/", include("search.urls")),
+    path("inspections/", include("inspections.urls")),
     path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
