@@ -102,7 +102,9 @@ class ResultForm(forms.Form):
 
     def __init__(self, *args, items=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["checked_items"].queryset = items if items is not None else InspectionItem.objects.none()
+        self.fields["checked_items"].queryset = (
+            items if items is not None else InspectionItem.objects.none()
+        )
 
     def clean(self):
         data = super().clean()
@@ -163,8 +165,10 @@ class ConflictForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         inspector, target = data.get("inspector"), getattr(self.instance, "target", None)
-        if inspector and self.instance.target_id and ConflictOfInterest.objects.filter(
-            inspector=inspector, target=target
-        ).exists():
+        if (
+            inspector
+            and self.instance.target_id
+            and ConflictOfInterest.objects.filter(inspector=inspector, target=target).exists()
+        ):
             self.add_error("target_uscc", _("该回避关系已申报。"))
         return data

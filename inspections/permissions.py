@@ -26,7 +26,9 @@ def get_draw(user, pk: int) -> Draw:
 
 def get_inspection(user, pk: int) -> Inspection:
     ids = bureau_ids(user)
-    qs = Inspection.objects.select_related("draw__bureau", "pool_target", "inspector_1", "inspector_2")
+    qs = Inspection.objects.select_related(
+        "draw__bureau", "pool_target", "inspector_1", "inspector_2"
+    )
     if ids is not None:
         qs = qs.filter(draw__bureau_id__in=ids)
     inspection = qs.filter(pk=pk).first()

@@ -15,7 +15,9 @@ class Draw(models.Model):
         Bureau, verbose_name=_("实施部门"), on_delete=models.PROTECT, related_name="+"
     )
     title = models.CharField(
-        _("抽查任务名称"), max_length=200, help_text=_("公开显示，例如“2026年第四季度商标使用抽查”。")
+        _("抽查任务名称"),
+        max_length=200,
+        help_text=_("公开显示，例如“2026年第四季度商标使用抽查”。"),
     )
     items = models.ManyToManyField(InspectionItem, verbose_name=_("抽查事项"))
     target_count = models.PositiveIntegerField(
@@ -95,6 +97,9 @@ class DrawTarget(models.Model):
             models.UniqueConstraint(fields=["draw", "key"], name="insp_pool_key"),
         ]
 
+    def __str__(self):
+        return f"{self.key} {self.name}"
+
 
 class DrawInspector(models.Model):
     """One inspector of the frozen inspector pool of a draw (public by code only)."""
@@ -105,9 +110,7 @@ class DrawInspector(models.Model):
 
     class Meta:
         ordering = ["draw", "code"]
-        constraints = [
-            models.UniqueConstraint(fields=["draw", "code"], name="insp_pool_inspector")
-        ]
+        constraints = [models.UniqueConstraint(fields=["draw", "code"], name="insp_pool_inspector")]
 
     def __str__(self):
         return self.code
@@ -127,6 +130,9 @@ class DrawExclusion(models.Model):
                 fields=["draw", "inspector_code", "target_key"], name="insp_exclusion_unique"
             )
         ]
+
+    def __str__(self):
+        return f"{self.inspector_code} ↔ {self.target_key}"
 
 
 class Inspection(models.Model):

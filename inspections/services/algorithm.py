@@ -119,9 +119,7 @@ def check_feasible(
         if code in codes:
             conflicted.setdefault(key, set()).add(code)
     return sorted(
-        key
-        for key, names in conflicted.items()
-        if len(codes) - len(names) < INSPECTORS_PER_TARGET
+        key for key, names in conflicted.items() if len(codes) - len(names) < INSPECTORS_PER_TARGET
     )
 
 

@@ -123,9 +123,7 @@ class Published:
             seed=draw.seed if reveal else draw.public_seed,
             seed_hash=draw.seed_hash,
             pool_digest=draw.pool_digest,
-            target_keys=list(
-                draw.pool_targets.order_by("position").values_list("key", flat=True)
-            ),
+            target_keys=list(draw.pool_targets.order_by("position").values_list("key", flat=True)),
             inspector_codes=list(draw.pool_inspectors.values_list("code", flat=True)),
             exclusions=list(draw.exclusions.values_list("inspector_code", "target_key")),
         )

@@ -127,9 +127,7 @@ def parse(text: str, report: ImportReport) -> list[dict]:
                 % {"code": cell(row, "uscc")[:30]}
             )
         elif uscc in seen:
-            problems.append(
-                _("统一社会信用代码与第 %(line)s 行重复") % {"line": seen[uscc]}
-            )
+            problems.append(_("统一社会信用代码与第 %(line)s 行重复") % {"line": seen[uscc]})
         district_id = None
         if district_text:
             district_id = districts.get(district_text.lower())
@@ -158,9 +156,7 @@ def parse(text: str, report: ImportReport) -> list[dict]:
     return clean
 
 
-def import_targets(
-    data: bytes, progress: Callable[[int, int], None] | None = None
-) -> ImportReport:
+def import_targets(data: bytes, progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Check the whole file, then (only if every row is valid) create or update the targets."""
     report = ImportReport()
     try:

@@ -58,7 +58,9 @@ def as_json(draw: Draw) -> dict:
             )
         ],
         "inspectors": list(draw.pool_inspectors.values_list("code", flat=True)),
-        "exclusions": [list(pair) for pair in draw.exclusions.values_list("inspector_code", "target_key")],
+        "exclusions": [
+            list(pair) for pair in draw.exclusions.values_list("inspector_code", "target_key")
+        ],
         "result": [],
     }
     if seed:

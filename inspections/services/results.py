@@ -19,7 +19,10 @@ def record_result(inspection: Inspection, data: dict, actor) -> InspectionResult
     result.save()
     result.checked_items.set(data["checked_items"])
     draw = inspection.draw
-    if draw.status == DrawStatus.DRAWN and not draw.inspections.filter(result__isnull=True).exists():
+    if (
+        draw.status == DrawStatus.DRAWN
+        and not draw.inspections.filter(result__isnull=True).exists()
+    ):
         draw.status = DrawStatus.COMPLETED
         draw.save(update_fields=["status"])
     if result.violation_found and not was_violation:

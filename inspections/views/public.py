@@ -33,6 +33,8 @@ def draw_detail(request, pk: int):
 
 
 def draw_json(request, pk: int):
-    response = JsonResponse(public.as_json(_public_draw(pk)), json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(
+        public.as_json(_public_draw(pk)), json_dumps_params={"ensure_ascii": False}
+    )
     response["Content-Disposition"] = f'inline; filename="draw-{pk}.json"'
     return response

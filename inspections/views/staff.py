@@ -22,7 +22,9 @@ def _context(request, **extra):
 def draw_list(request):
     qs = permissions.draws_for(request.user).order_by("-created_at")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
-    context = _context(request, page=page, target_count=InspectionTarget.objects.filter(is_active=True).count())
+    context = _context(
+        request, page=page, target_count=InspectionTarget.objects.filter(is_active=True).count()
+    )
     return render(request, "inspections/staff/draw_list.html", context)
 
 
@@ -142,6 +144,6 @@ def conflicts(request):
         .order_by("-declared_at")
     )
     page = Paginator(declared, 50).get_page(request.GET.get("page"))
-    return render(request, "inspections/staff/conflicts.html", _context(request, form=form, page=page))
-
-
+    return render(
+        request, "inspections/staff/conflicts.html", _context(request, form=form, page=page)
+    )
