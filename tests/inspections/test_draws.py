@@ -1,8 +1,12 @@
 """Commit, draw and verify against the database; verify_draw detects tampering."""
 
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from inspections.models import (
@@ -145,3 +149,21 @@ def test_verify_draw_from_the_public_json_file(setup, supervisor, tmp_path, caps
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(CommandError, match="MISMATCH"):
         call_command("verify_draw", "--json", str(path))
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="node is not installed")
+def test_the_javascript_reimplementation_verifies_the_public_json(setup, supervisor, tmp_path):
+    """docs/verify-draw.mjs re-runs the draw outside Python from the published data alone."""
+    draw = drawn(setup[0], supervisor)
+    ConflictFactory()  # a later conflict changes nothing
+    path = tmp_path / "draw.json"
+    data = public.as_json(draw)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    script = Path(settings.BASE_DIR) / "docs" / "verify-draw.mjs"
+    run = subprocess.run(["node", str(script), str(path)], capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.startswith("MATCH"), run.stdout + run.stderr
+
+    data["seed"] = "0" * 64
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    run = subprocess.run(["node", str(script), str(path)], capture_output=True, text=True)
+    assert run.returncode == 1 and "MISMATCH" in run.stdout
