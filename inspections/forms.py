@@ -43,6 +43,7 @@ class DrawForm(forms.ModelForm):
             bureaus = bureaus.filter(pk__in=bureau_ids)
             items = items.filter(bureau_id__in=bureau_ids)
         self.fields["bureau"].queryset = bureaus
+        self.fields["bureau"].empty_label = _("请选择")
         self.fields["items"].queryset = items
         self.fields["districts"].queryset = District.objects.all()
         self.fields["target_count"].min_value = 1
@@ -152,6 +153,7 @@ class ConflictForm(forms.ModelForm):
     def __init__(self, *args, inspectors=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["inspector"].queryset = inspectors
+        self.fields["inspector"].empty_label = _("请选择")
         self.fields["inspector"].widget.attrs["class"] = "form-select"
 
     def clean_target_uscc(self):
