@@ -1,5 +1,6 @@
 """Commit a draw (freeze the pools, publish SHA-256 of a secret seed), run it, verify it."""
 
+import itertools
 import secrets
 from dataclasses import dataclass, field
 
@@ -48,21 +49,15 @@ def commit(draw: Draw, actor) -> Draw:
     draw = Draw.objects.select_for_update().get(pk=draw.pk)
     if draw.status != DrawStatus.DRAFT:
         raise DrawError(_("只有草稿状态的抽查任务可以公示承诺值。"))
-    targets = eligible_targets(draw).select_related("district").order_by("uscc")
-    rows, keys = [], []
-    for position, target in enumerate(targets.iterator(chunk_size=BATCH)):
-        keys.append(target.uscc)
-        rows.append(
-            DrawTarget(
-                draw=draw,
-                position=position,
-                key=target.uscc,
-                name=target.name,
-                district=target.district.name if target.district else "",
-                risk_level=target.risk_level,
-                target=target,
-            )
-        )
+    # Positions follow the byte order of the keys, sorted here rather than by the database's
+    # collation, so that they are the same in every re-implementation of the algorithm.
+    targets = sorted(
+        eligible_targets(draw)
+        .values_list("pk", "uscc", "name", "district__name", "risk_level")
+        .iterator(chunk_size=BATCH),
+        key=lambda row: row[1].encode("ascii"),
+    )
+    keys = [row[1] for row in targets]
     inspectors = list(inspector_pool(draw).order_by("code"))
     codes = [inspector.code for inspector in inspectors]
     conflicts = ConflictOfInterest.objects.filter(
@@ -84,7 +79,19 @@ def commit(draw: Draw, actor) -> Draw:
             _("以下检查对象因回避不足两名检查人员，请调整名录或回避申报后再试：%(keys)s")
             % {"keys": "、".join(blocked[:20])}
         )
-    DrawTarget.objects.bulk_create(rows, batch_size=BATCH)
+    for batch in itertools.batched(enumerate(targets), BATCH):
+        DrawTarget.objects.bulk_create(
+            DrawTarget(
+                draw=draw,
+                position=position,
+                key=key,
+                name=name,
+                district=district or "",
+                risk_level=risk,
+                target_id=pk,
+            )
+            for position, (pk, key, name, district, risk) in batch
+        )
     DrawInspector.objects.bulk_create(
         [DrawInspector(draw=draw, code=i.code, inspector=i) for i in inspectors]
     )

@@ -76,7 +76,7 @@ def test_public_detail_query_count_does_not_grow_with_the_draw(
     small = drawn(inspection_setup(bureau, targets=5, target_count=2)[0], supervisor)
     large = drawn(inspection_setup(bureau, targets=30, target_count=25)[0], supervisor)
     for draw in (small, large):
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(6):
             client.get(reverse("inspections:detail", args=[draw.pk]))
 
 
@@ -175,3 +175,16 @@ def test_conflict_declaration_page(client, setup, handler):
     assert "已申报" in response.content.decode()
     response = client.post(url, {**data, "target_uscc": "91420100MA4KXXXX0X"})
     assert "没有这个统一社会信用代码" in response.content.decode()
+
+
+def test_staff_detail_query_count_does_not_grow_with_the_draw(
+    client, bureau, supervisor, django_assert_max_num_queries
+):
+    small = drawn(inspection_setup(bureau, targets=5, target_count=2)[0], supervisor)
+    large = drawn(inspection_setup(bureau, targets=30, target_count=25)[0], supervisor)
+    client.force_login(supervisor)
+    client.get(reverse("inspections_staff:draws"))
+    for draw in (small, large):
+        with django_assert_max_num_queries(8):
+            response = client.get(reverse("inspections_staff:draw", args=[draw.pk]))
+        assert response.status_code == 200
