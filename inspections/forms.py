@@ -66,7 +66,7 @@ class DrawForm(forms.ModelForm):
 class ResultForm(forms.Form):
     inspected_on = forms.DateField(
         label=_("检查日期"),
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
         help_text=_("公开显示：实地检查的日期。"),
     )
     checked_items = forms.ModelMultipleChoiceField(
@@ -84,6 +84,7 @@ class ResultForm(forms.Form):
     violation_found = forms.BooleanField(
         label=_("违法"),
         required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
         help_text=_("认定存在违法行为时勾选；勾选后可据此建立信用记录。公开显示。"),
     )
     public_note = forms.CharField(

@@ -188,3 +188,23 @@ def test_staff_detail_query_count_does_not_grow_with_the_draw(
         with django_assert_max_num_queries(8):
             response = client.get(reverse("inspections_staff:draw", args=[draw.pk]))
         assert response.status_code == 200
+
+
+def test_result_form_shows_the_saved_date_in_the_date_input(client, setup, supervisor, handler):
+    draw = drawn(setup[0], supervisor)
+    inspection = draw.inspections.first()
+    results.record_result(
+        inspection,
+        {
+            "inspected_on": datetime.date(2026, 11, 2),
+            "checked_items": list(draw.items.all()),
+            "outcome": Outcome.NO_PROBLEM,
+            "violation_found": False,
+            "public_note": "",
+            "internal_note": "",
+        },
+        handler,
+    )
+    client.force_login(handler)
+    page = client.get(reverse("inspections_staff:result", args=[inspection.pk])).content.decode()
+    assert 'value="2026-11-02"' in page
