@@ -53,6 +53,7 @@ class ImportReport:
     rows: int = 0
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     error_count: int = 0
 
@@ -173,15 +174,18 @@ def import_targets(data: bytes, progress: Callable[[int, int], None] | None = No
             existing = InspectionTarget.objects.in_bulk(
                 [row["uscc"] for row in batch], field_name="uscc"
             )
-            new, changed = [], []
+            new, changed, unchanged = [], [], 0
             for row in batch:
                 target = existing.get(row["uscc"])
                 if target is None:
                     new.append(InspectionTarget(**row))
                     continue
+                row = {**row, "is_active": True}
+                if all(getattr(target, name) == value for name, value in row.items()):
+                    unchanged += 1  # re-importing the same list writes nothing
+                    continue
                 for name, value in row.items():
                     setattr(target, name, value)
-                target.is_active = True
                 target.updated_at = timezone.now()
                 changed.append(target)
             InspectionTarget.objects.bulk_create(new)
@@ -190,6 +194,7 @@ def import_targets(data: bytes, progress: Callable[[int, int], None] | None = No
             )
             report.created += len(new)
             report.updated += len(changed)
+            report.unchanged += unchanged
             if progress:
                 progress(start + len(batch), len(rows))
     return report

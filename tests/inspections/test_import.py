@@ -111,3 +111,10 @@ def test_staff_upload_shows_errors_and_keeps_the_pool(client, bureau, supervisor
 def test_only_supervisors_import(client, bureau):
     client.force_login(staff_member(bureau, Role.HANDLER, username="plain_handler"))
     assert client.get(reverse("inspections_staff:import")).status_code == 403
+
+
+def test_reimporting_the_same_file_writes_nothing():
+    data = csv_bytes([f"武汉甲公司,{GOOD_1},,,高", f"武汉乙公司,{GOOD_2},,,"])
+    assert import_targets(data).created == 2
+    again = import_targets(data)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)

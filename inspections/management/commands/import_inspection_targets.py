@@ -33,7 +33,8 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"{report.rows} rows: {report.created} targets created, {report.updated} updated."
+                f"{report.rows} rows: {report.created} targets created, {report.updated} updated, "
+                f"{report.unchanged} unchanged."
             )
         )
 
