@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("open311/v2/", include("complaints.api.urls")),
+    path("dashboard/inspections/", include("inspections.staff_urls")),
     path("dashboard/", include("complaints.dashboard.urls")),
     path("dashboard/credit/", include("credit.staff_urls")),
 ]
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("stats/", include("complaints.stats_urls")),
     path("search/", include("search.urls")),
     path("credit/", include("credit.urls")),
+    path("inspections/", include("inspections.urls")),
     path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

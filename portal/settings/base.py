@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "complaints",
     "complaints.api.apps.Open311Config",
     "complaints.notifications.apps.NotificationsConfig",
+    "inspections",
     "cms",
     "credit",
     "wagtail.contrib.forms",
