@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "complaints",
     "complaints.api.apps.Open311Config",
     "complaints.notifications.apps.NotificationsConfig",
+    "complaints.dashboard.apps.DashboardConfig",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -14,7 +14,7 @@ from search.text import QueryTerm, segment, snippet, term_words, words_present
 
 from .base import (
     FACETS,
-    CaseFilters,
+    CaseQuery,
     ContentHit,
     ContentQuery,
     ContentResults,
@@ -248,31 +248,23 @@ class DatabaseBackend(SearchBackend):
         found = words_present(list(query.terms), f"{rows[0][0]}\n{rows[0][1]}")
         return " ".join(found) if 0 < len(found) < len(query.terms) else ""
 
-    def search_case_ids(
-        self,
-        terms: tuple[QueryTerm, ...],
-        *,
-        bureau_ids: list[int] | None,
-        filters: CaseFilters,
-        limit: int,
-        offset: int,
-    ) -> list[int]:
-        if not terms or bureau_ids == []:
+    def search_case_ids(self, query: CaseQuery) -> list[int]:
+        if not query.terms or query.bureau_ids == []:
             return []
         dialect = self.dialect
-        from_sql, match_sql, match_params = dialect.from_match(dialect.expression(terms))
+        from_sql, match_sql, match_params = dialect.from_match(dialect.expression(query.terms))
         conditions: dict = {"kind": CASE}
-        if bureau_ids is not None:
-            conditions["bureau_id"] = list(bureau_ids)
-        if filters.statuses:
-            conditions["status"] = list(filters.statuses)
-        if filters.category:
-            conditions["content_type"] = filters.category
+        if query.bureau_ids is not None:
+            conditions["bureau_id"] = list(query.bureau_ids)
+        if query.filters.statuses:
+            conditions["status"] = list(query.filters.statuses)
+        if query.filters.category:
+            conditions["content_type"] = query.filters.category
         where_sql, where_params = _where(conditions)
         rows = self._fetch(
             f"SELECT e.object_id FROM {from_sql} WHERE {' AND '.join([match_sql, *where_sql])} "  # noqa: S608
             "ORDER BY e.published_at DESC, e.object_id DESC LIMIT %s OFFSET %s",
-            [*match_params, *where_params, limit, offset],
+            [*match_params, *where_params, query.limit, query.offset],
         )
         return [row[0] for row in rows]
 

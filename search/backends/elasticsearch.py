@@ -14,7 +14,7 @@ from search.text import snippet, term_words, words_present
 
 from .base import (
     FACETS,
-    CaseFilters,
+    CaseQuery,
     ContentHit,
     ContentQuery,
     ContentResults,
@@ -143,25 +143,10 @@ class ElasticsearchBackend(SearchBackend):
             facets[name] = values
         return facets
 
-    def search_case_ids(
-        self,
-        terms,
-        *,
-        bureau_ids: list[int] | None,
-        filters: CaseFilters,
-        limit: int,
-        offset: int,
-    ) -> list[int]:
-        if not terms or bureau_ids == [] or limit == 0:
+    def search_case_ids(self, query: CaseQuery) -> list[int]:
+        if not query.terms or query.bureau_ids == [] or query.limit == 0:
             return []
-        search = CaseSearch(
-            terms,
-            bureau_ids=bureau_ids,
-            filters=filters,
-            limit=limit,
-            offset=offset,
-            using=self.client,
-        ).build()
+        search = CaseSearch(query, using=self.client).build()
         try:
             return [hit.case_id for hit in search.execute()]
         except NotFoundError:
