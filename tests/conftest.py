@@ -19,7 +19,7 @@ def pytest_collection_modifyitems(config, items):
     if CHROMIUM:
         return
     reason = (
-        "chromium is not installed (apt-get install chromium fonts-wqy-microhei): "
+        "chromium is not installed (`make browsers` installs it with apt): "
         "browser tests cannot run"
     )
     if BROWSERS_REQUIRED:
