@@ -74,7 +74,9 @@ def is_valid_patent_number(value: str) -> bool:
     if _PATENT_PUBLICATION.fullmatch(value):
         return True
     match = _PATENT_APPLICATION.fullmatch(value)
-    return bool(match) and patent_check_char(match.group(1)) == match.group(2)
+    if match is None:
+        return False
+    return patent_check_char(match.group(1)) == match.group(2)
 
 
 def is_valid_trademark_number(value: str) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 
 from search.models import IndexEntry
-from search.registry import CASE, CONTENT, Entry
+from search.registry import CASE, CONTENT, ContentEntry, Entry
 from search.text import QueryTerm, segment, snippet, term_words, words_present
 
 from .base import (
@@ -78,7 +78,8 @@ class _Dialect:
 
 
 def _where(conditions: dict) -> tuple[list[str], list]:
-    sql, params = [], []
+    sql: list[str] = []
+    params: list = []
     for column, value in conditions.items():
         if isinstance(value, list | tuple):
             sql.append(f"e.{column} IN ({', '.join(['%s'] * len(value))})")
@@ -100,26 +101,35 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _row(entry: Entry, source: str) -> IndexEntry:
-        content = entry.kind == CONTENT
+        common = {
+            "kind": entry.kind,
+            "key": entry.key,
+            "source": source,
+            "object_id": entry.object_id,
+            "title": entry.title[:300],
+            "title_tokens": segment(entry.title),
+            "body_tokens": segment(entry.body),
+        }
+        if isinstance(entry, ContentEntry):
+            return IndexEntry(
+                **common,
+                language=entry.language,
+                url=entry.url,
+                body=entry.body,
+                content_type=entry.type,
+                type_label=entry.type_label,
+                year=entry.year,
+                policy_level=entry.policy_level,
+                policy_level_label=entry.policy_level_label,
+                published_at=entry.published_at,
+            )
+        # A case keeps only what the staff search filters on; its words are in body_tokens.
         return IndexEntry(
-            kind=entry.kind,
-            key=entry.key,
-            source=source,
-            object_id=entry.object_id,
-            language=entry.language if content else "",
-            title=entry.title[:300],
-            url=entry.url if content else "",
-            body=entry.body if content else "",
-            content_type=entry.type if content else entry.category,
-            type_label=entry.type_label if content else "",
-            year=entry.year if content else None,
-            policy_level=entry.policy_level if content else "",
-            policy_level_label=entry.policy_level_label if content else "",
-            bureau_id=None if content else entry.bureau_id,
-            status="" if content else entry.status,
-            published_at=entry.published_at if content else entry.submitted_at,
-            title_tokens=segment(entry.title),
-            body_tokens=segment(entry.body),
+            **common,
+            content_type=entry.category,
+            bureau_id=entry.bureau_id,
+            status=entry.status,
+            published_at=entry.submitted_at,
         )
 
     def index(self, entries: Iterable[Entry]) -> int:

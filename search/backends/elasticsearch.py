@@ -97,7 +97,8 @@ class ElasticsearchBackend(SearchBackend):
             response = searcher.build().execute()
         except NotFoundError:
             return results  # no index yet
-        results.total = response.hits.total.value
+        # elasticsearch.dsl types Response.hits as list[Hit]; it is an AttrList carrying .total.
+        results.total = response.hits.total.value  # type: ignore[attr-defined]
         words = term_words(list(query.terms))
         for hit in response:
             results.hits.append(
@@ -154,7 +155,9 @@ class ElasticsearchBackend(SearchBackend):
 
     def health(self) -> tuple[bool, str]:
         try:
-            health = self.client.cluster.health(request_timeout=2)
+            # Transport options in the API call itself are deprecated (and untyped) in the 8.x
+            # client: options() carries them.
+            health = self.client.options(request_timeout=2).cluster.health()
         except Exception as exc:
             return False, f"elasticsearch: {type(exc).__name__}"
         status = health.get("status", "unknown")
