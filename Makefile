@@ -28,7 +28,7 @@ lock: | $(PY) ## Resolve pyproject.toml into requirements.lock: every package pi
 	@# uv itself comes from the lock (hash checked); only a lock without it fetches the latest.
 	@test -x $(VENV)/bin/uv || if grep -q '^uv==' $(LOCK) 2>/dev/null; then \
 		awk '/^uv==/{p=1; print; next} p && /^ /{print; next} {p=0}' $(LOCK) > $(VENV)/uv.txt && \
-		$(PY) -m pip install --quiet --require-hashes --no-deps -r $(VENV)/uv.txt; \
+		$(PY) -m pip install --quiet --require-hashes --no-deps --force-reinstall -r $(VENV)/uv.txt; \
 	else $(PY) -m pip install --quiet uv; fi
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --extra build --generate-hashes \
 		$(LOCK_PLATFORM) --python $(PY) --quiet --custom-compile-command "make lock" \
