@@ -1,6 +1,3 @@
-from importlib import import_module
-from importlib.util import find_spec
-
 from django.apps import AppConfig
 
 
@@ -9,13 +6,6 @@ class ComplaintsConfig(AppConfig):
     verbose_name = "投诉举报 Complaints"
 
     def ready(self):
-        # Signal receivers and search registration live in their own modules.
-        for module in (
-            "complaints.receivers",
-            "complaints.indexing",
-            "complaints.notifications.receivers",
-            "complaints.dashboard.receivers",
-            "complaints.api.receivers",
-        ):
-            if find_spec(module):
-                import_module(module)
+        # This app's signal receivers and its search registration. The sub-apps (Open311 API,
+        # notifications, dashboard) connect their own receivers in their own AppConfig.
+        from complaints import indexing, receivers  # noqa: F401

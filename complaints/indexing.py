@@ -5,11 +5,10 @@ purge (a purged case is not searchable, so a rebuild leaves it out too)."""
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from complaints import permissions
 from complaints.models import Complaint
 from complaints.signals import case_changed
 from search import registry
-from search.api import index_object, remove_object, search_case_ids
+from search.api import index_object, remove_object
 
 FIELDS = (
     "id",
@@ -81,18 +80,3 @@ def remove_case(case_id: int) -> None:
 @receiver(post_delete, sender=Complaint)
 def case_deleted(sender, instance, **kwargs):
     remove_case(instance.pk)
-
-
-def case_ids_for_staff(
-    user, query: str, *, statuses=(), category: str = "", limit: int = 200, offset: int = 0
-) -> list[int]:
-    """Full-text case search for the dashboard: ids, newest first, restricted to the user's
-    bureaus inside the search query (every bureau for a superuser, none for anyone else)."""
-    return search_case_ids(
-        query,
-        bureau_ids=permissions.bureau_ids(user),
-        statuses=statuses,
-        category=category,
-        limit=limit,
-        offset=offset,
-    )

@@ -15,8 +15,6 @@ from django.utils.cache import add_never_cache_headers
 
 from complaints.models import CaseEvent, Complaint, Role, StaffMembership
 
-SUPERVISOR_ONLY_ACTIONS = frozenset({"extend", "bulk_accept", "bulk_assign"})
-
 
 def bureau_ids(user) -> list[int] | None:
     """Bureaus the user works for; None means all (superuser). Cached on the user object."""
@@ -55,7 +53,7 @@ def supervised_bureau_ids(user) -> list[int] | None:
 
 def visible_cases(user):
     """Cases currently routed to the user's bureaus (the queue)."""
-    return Complaint.objects.for_staff(user)
+    return Complaint.objects.for_bureaus(bureau_ids(user))
 
 
 def can_act(user, case: Complaint) -> bool:

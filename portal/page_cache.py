@@ -33,7 +33,7 @@ import uuid
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
-from django.db import transaction
+from django.db import models, transaction
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
 from django.utils.translation import get_language
@@ -275,7 +275,7 @@ def _label(model) -> str:
 def _affects_pages(model) -> bool:
     from wagtail.models import Page
 
-    if not isinstance(model, type):
+    if not isinstance(model, type) or not issubclass(model, models.Model):
         return False
     if issubclass(model, Page):
         return True

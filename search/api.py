@@ -4,12 +4,13 @@ from collections.abc import Iterable
 
 from django.conf import settings
 
-from search import indexing
+from search import indexing, tasks
 from search.backends import get_backend
 from search.backends.base import (
     MAX_PAGE,
     PAGE_SIZE,
     CaseFilters,
+    CaseQuery,
     ContentFilters,
     ContentQuery,
     ContentResults,
@@ -78,23 +79,25 @@ def search_case_ids(
     if not text:
         return []
     return get_backend().search_case_ids(
-        tuple(query_terms(text)),
-        bureau_ids=None if bureau_ids is None else [int(b) for b in bureau_ids],
-        filters=CaseFilters(statuses=tuple(statuses), category=category),
-        limit=max(0, int(limit)),
-        offset=max(0, int(offset)),
+        CaseQuery(
+            terms=tuple(query_terms(text)),
+            bureau_ids=None if bureau_ids is None else [int(b) for b in bureau_ids],
+            filters=CaseFilters(statuses=tuple(statuses), category=category),
+            limit=max(0, int(limit)),
+            offset=max(0, int(offset)),
+        )
     )
 
 
 def index_object(source_name: str, object_id: int) -> None:
     """(Re)index one object after the current transaction commits; removes it if the source
     says it is no longer searchable."""
-    indexing.schedule(source_name, object_id, PendingIndexOperation.Action.INDEX)
+    tasks.schedule(source_name, object_id, PendingIndexOperation.Action.INDEX)
 
 
 def remove_object(source_name: str, object_id: int) -> None:
     """Remove one object from the index after the current transaction commits."""
-    indexing.schedule(source_name, object_id, PendingIndexOperation.Action.REMOVE)
+    tasks.schedule(source_name, object_id, PendingIndexOperation.Action.REMOVE)
 
 
 def rebuild(kinds: Iterable[str] = KINDS, progress=None) -> dict:
@@ -103,7 +106,7 @@ def rebuild(kinds: Iterable[str] = KINDS, progress=None) -> dict:
 
 
 def retry_pending(*, include_not_due: bool = False) -> tuple[int, int]:
-    return indexing.retry_pending(include_not_due=include_not_due)
+    return tasks.retry_pending(include_not_due=include_not_due)
 
 
 def backend_health() -> tuple[bool, str]:

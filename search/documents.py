@@ -6,6 +6,8 @@ with the cluster's plugins. Each physical index is named <prefix>-<kind>-<timest
 written through the alias <prefix>-<kind>, which a rebuild swaps atomically.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Long, Text, analyzer
@@ -35,7 +37,10 @@ def chinese_analyzers(choice: str | None = None):
     if choice != "cjk":
         raise ValueError(f"SEARCH_CHINESE_ANALYZER must be cjk, smartcn or ik, not {choice!r}")
     # The built-in cjk analyzer's chain, without its English stop words.
-    parts = {"tokenizer": "standard", "filter": ["cjk_width", "lowercase", "cjk_bigram"]}
+    parts: dict[str, Any] = {
+        "tokenizer": "standard",
+        "filter": ["cjk_width", "lowercase", "cjk_bigram"],
+    }
     return analyzer(CHINESE, **parts), analyzer(CHINESE_SEARCH, **parts)
 
 

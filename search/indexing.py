@@ -1,11 +1,12 @@
-"""Keeping the index in step with the database: schedule after commit, apply, retry, rebuild."""
+"""Keeping the index in step with the database: record the work, apply it, retry, rebuild.
+
+Enqueueing belongs to search.tasks, which calls into this module (never the other way)."""
 
 import datetime
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 
-from django.db import transaction
 from django.utils import timezone
 
 from search.backends import get_backend
@@ -17,10 +18,13 @@ logger = logging.getLogger(__name__)
 BATCH = 500
 MAX_BACKOFF = datetime.timedelta(hours=1)
 Progress = Callable[[str, int, int], None]
+# Called after a failure with (source name, object id, when to try again): search.tasks passes
+# its enqueue function, so this module never imports the task module.
+Retry = Callable[[str, int, datetime.datetime], None]
 
 
-def schedule(source_name: str, object_id: int, action: str = PendingIndexOperation.Action.INDEX):
-    """Record the work (inside the caller's transaction), then run it once that commits."""
+def record(source_name: str, object_id: int, action: str) -> None:
+    """Record the work inside the caller's transaction; search.tasks.schedule runs it later."""
     get_source(source_name)  # an unknown source is a programming error: fail loudly here
     now = timezone.now()
     PendingIndexOperation.objects.update_or_create(
@@ -28,22 +32,6 @@ def schedule(source_name: str, object_id: int, action: str = PendingIndexOperati
         object_id=object_id,
         defaults={"action": action, "requested_at": now, "next_attempt_at": now},
     )
-    transaction.on_commit(lambda: _enqueue(source_name, object_id))
-
-
-def _enqueue(source_name: str, object_id: int, run_after=None) -> None:
-    from search.tasks import apply_index_operation
-
-    task = apply_index_operation
-    if run_after is not None:
-        if not task.get_backend().supports_defer:
-            return  # the pending row stays; `search_index --retry` picks it up
-        task = task.using(run_after=run_after)
-    try:
-        task.enqueue(source_name, object_id)
-    except Exception:
-        # The queue itself is down: the pending row keeps the work for a retry.
-        logger.exception("could not enqueue index work for %s:%s", source_name, object_id)
 
 
 def _entry_for(source: Source, object_id: int) -> Entry | None:
@@ -51,7 +39,7 @@ def _entry_for(source: Source, object_id: int) -> Entry | None:
     return source.entry(obj) if obj is not None else None
 
 
-def apply(source_name: str, object_id: int) -> bool:
+def apply(source_name: str, object_id: int, *, retry: Retry | None = None) -> bool:
     """Bring one object's index state in line with the database; the object's current state
     decides between index and remove, so a late or repeated run is always right."""
     source = get_source(source_name)
@@ -62,13 +50,15 @@ def apply(source_name: str, object_id: int) -> bool:
         else:
             get_backend().index([entry])
     except Exception as exc:
-        _record_failure(source_name, object_id, exc)
+        next_attempt_at = _record_failure(source_name, object_id, exc)
+        if retry is not None:
+            retry(source_name, object_id, next_attempt_at)
         return False
     PendingIndexOperation.objects.filter(source=source_name, object_id=object_id).delete()
     return True
 
 
-def _record_failure(source_name: str, object_id: int, exc: Exception) -> None:
+def _record_failure(source_name: str, object_id: int, exc: Exception) -> datetime.datetime:
     logger.warning("index work for %s:%s failed: %r", source_name, object_id, exc)
     pending, _ = PendingIndexOperation.objects.get_or_create(
         source=source_name,
@@ -80,10 +70,12 @@ def _record_failure(source_name: str, object_id: int, exc: Exception) -> None:
     pending.next_attempt_at = timezone.now() + delay
     pending.last_error = repr(exc)[:300]
     pending.save(update_fields=["attempts", "next_attempt_at", "last_error"])
-    _enqueue(source_name, object_id, run_after=pending.next_attempt_at)
+    return pending.next_attempt_at
 
 
-def retry_pending(*, include_not_due: bool = False, limit: int = 10_000) -> tuple[int, int]:
+def retry_pending(
+    *, include_not_due: bool = False, limit: int = 10_000, retry: Retry | None = None
+) -> tuple[int, int]:
     """Apply the pending work that is due (or all of it); returns (done, failed)."""
     pending = PendingIndexOperation.objects.order_by("next_attempt_at")
     if not include_not_due:
@@ -95,7 +87,7 @@ def retry_pending(*, include_not_due: bool = False, limit: int = 10_000) -> tupl
         except KeyError:
             failed += 1
             continue
-        if apply(source_name, object_id):
+        if apply(source_name, object_id, retry=retry):
             done += 1
         else:
             failed += 1

@@ -7,7 +7,7 @@ bigrams of 知识产权 must be adjacent), scored by BM25 with the title weighte
 from elasticsearch.dsl import A, Q, Search
 from elasticsearch.dsl.query import Query
 
-from search.backends.base import FACETS, CaseFilters, ContentQuery
+from search.backends.base import FACETS, CaseQuery, ContentQuery
 from search.documents import CaseDocument, ContentDocument, alias_name
 from search.registry import CASE, CONTENT
 from search.text import QueryTerm
@@ -94,21 +94,12 @@ class ContentSearch:
 
 
 class CaseSearch:
-    def __init__(
-        self,
-        terms: tuple[QueryTerm, ...],
-        *,
-        bureau_ids: list[int] | None,
-        filters: CaseFilters,
-        limit: int,
-        offset: int,
-        using=None,
-    ):
-        self.terms = terms
-        self.bureau_ids = bureau_ids
-        self.filters = filters
-        self.limit = limit
-        self.offset = offset
+    def __init__(self, query: CaseQuery, using=None):
+        self.terms = query.terms
+        self.bureau_ids = query.bureau_ids
+        self.filters = query.filters
+        self.limit = query.limit
+        self.offset = query.offset
         self.using = using
 
     def filter_bureaus(self) -> Query | None:

@@ -196,7 +196,8 @@ def highlight(text: str, words: list[str]) -> SafeString:
     pattern = _pattern(words)
     if pattern is None:
         return escape(text)
-    out, position = [], 0
+    out: list[str] = []
+    position = 0
     for match in pattern.finditer(text):
         out.append(escape(text[position : match.start()]))
         out.append(f"<mark>{escape(match.group(0))}</mark>")

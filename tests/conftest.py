@@ -19,8 +19,7 @@ def pytest_collection_modifyitems(config, items):
     if CHROMIUM:
         return
     reason = (
-        "chromium is not installed (apt-get install chromium fonts-wqy-microhei): "
-        "browser tests cannot run"
+        "chromium is not installed (`make browsers` installs it with apt): browser tests cannot run"
     )
     if BROWSERS_REQUIRED:
         raise pytest.UsageError(f"REQUIRE_BROWSER_TESTS=1 but {reason}")

@@ -1,7 +1,9 @@
-"""Service directory: the bureaus complaints are routed to, edited once in the complaints app."""
+"""Service directory: the bureaus complaints are routed to, edited once in the complaints app
+and reaching this page through the source portal registers in cms.directory."""
 
 from django.utils.translation import gettext_lazy as _
 
+from cms import directory
 from cms.models.base import IndexPage
 
 
@@ -13,10 +15,8 @@ class DirectoryPage(IndexPage):
         verbose_name = _("服务机构名录")
 
     def get_context(self, request, *args, **kwargs):
-        from complaints.public import bureau_directory
-
         context = super().get_context(request, *args, **kwargs)
-        bureaus = bureau_directory()
+        bureaus = directory.bureaus()
         channel = request.GET.get("channel", "")
         if channel:
             bureaus = [bureau for bureau in bureaus if channel in bureau["channels"]]

@@ -75,7 +75,7 @@ def filtered(user, data: dict):
     if data.get("overdue"):
         qs = qs.overdue()
     if data.get("due_within") is not None:
-        qs = qs.due_within(data["due_within"])
+        qs = qs.due_by(workdays.add_working_days(timezone.localdate(), data["due_within"]))
     if data.get("date_from"):
         qs = qs.filter(submitted_at__gte=_day_start(data["date_from"]))
     if data.get("date_to"):

@@ -9,11 +9,9 @@ from .choices import OPEN_STATUSES
 
 
 class ComplaintQuerySet(models.QuerySet):
-    def for_staff(self, user):
-        """Cases currently routed to one of the user's bureaus (all of them for a superuser)."""
-        from complaints.permissions import bureau_ids  # permissions imports the models
-
-        ids = bureau_ids(user)
+    def for_bureaus(self, ids: list[int] | None):
+        """Cases currently routed to one of `ids` (every bureau when None: a superuser); the
+        ids come from complaints.permissions.bureau_ids, which imports these models."""
         return self if ids is None else self.filter(bureau_id__in=ids)
 
     def open(self):
@@ -25,11 +23,6 @@ class ComplaintQuerySet(models.QuerySet):
 
     def due_by(self, day: datetime.date):
         return self.open().filter(due_on__lte=day, paused_since__isnull=True)
-
-    def due_within(self, working_days: int):
-        from complaints.services.workdays import add_working_days
-
-        return self.due_by(add_working_days(timezone.localdate(), working_days))
 
 
 class CaseEventQuerySet(models.QuerySet):

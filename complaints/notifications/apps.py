@@ -7,3 +7,6 @@ class NotificationsConfig(AppConfig):
     name = "complaints.notifications"
     label = "notifications"
     verbose_name = "通知 Notifications"
+
+    def ready(self):
+        from complaints.notifications import receivers  # noqa: F401

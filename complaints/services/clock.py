@@ -105,6 +105,7 @@ def extend(complaint: Complaint, months: int) -> None:
             f"extension of {months} month(s) exceeds the allowed "
             f"{profile.max_extension_months} month(s)"
         )
+    assert complaint.due_on is not None, "only a running deadline can be extended"
     complaint.extension_months += months
     complaint.due_on = workdays.add_months(complaint.due_on, months)
 

@@ -13,6 +13,7 @@ A handling step that a reopening later replaced left no limit behind and is not 
 Works on historical models (`apps`), one batch of cases at a time.
 """
 
+import datetime
 from functools import lru_cache
 
 from django.utils import timezone
@@ -86,7 +87,8 @@ def _backfill_batch(apps, cases: list[dict], limits: dict) -> None:
 def _replay(case: dict, events: list[dict], limit: tuple) -> list[dict]:
     """The finished steps of one case, oldest first (see the module docstring)."""
     acceptance_limit, acceptance_unit, restart_on_transfer = limit
-    step, started_on = ACCEPTANCE, timezone.localdate(case["submitted_at"])
+    step = ACCEPTANCE
+    started_on: datetime.date | None = timezone.localdate(case["submitted_at"])
     ends = [event for event in events if _ends_step(event)]
     last_end = ends[-1]["id"] if ends and case["step"] == NONE else None
     steps = []

@@ -20,7 +20,9 @@ def keyed(purpose: str, value: str, secret: str | None = None):
 
 def secrets_in_use() -> list[str]:
     """The current key first, then the fallbacks still accepted during a rotation."""
-    return [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    # Django also allows bytes keys; this project's come from the environment as text.
+    keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return [key if isinstance(key, str) else key.decode() for key in keys]
 
 
 def legacy(value: str, secret: str):

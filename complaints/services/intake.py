@@ -92,7 +92,7 @@ def _check_text(data: IntakeData) -> None:
             value.encode("utf-8")
         except UnicodeEncodeError:
             raise IntakeError(f"{f.name} is not valid UTF-8 text") from None
-        limit = Complaint._meta.get_field(f.name).max_length
+        limit = getattr(Complaint._meta.get_field(f.name), "max_length", None)
         if limit and len(value) > limit:
             raise IntakeError(f"{f.name} is longer than {limit} characters")
 

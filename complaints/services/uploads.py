@@ -104,9 +104,9 @@ def _strip_image(data: bytes, fmt: str, name: str) -> bytes:
             if width * height > MAX_IMAGE_PIXELS:
                 raise _reject(_("图片“%(name)s”像素过多，请缩小后再上传。"), name)
             probe.verify()
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
-            image = ImageOps.exif_transpose(image)
+        with Image.open(io.BytesIO(data)) as opened:
+            opened.load()
+            image = ImageOps.exif_transpose(opened)
             # Pillow writes a JPEG comment back on save: free text (HTML, PHP) a sniffer could run.
             image.info.pop("comment", None)
             out = io.BytesIO()
@@ -137,14 +137,14 @@ def _check_zip(data: bytes, name: str) -> None:
 def _pdf_objects(reader: PdfReader):
     """Every object of the document: all the cross-reference lists (those packed in object
     streams too, which the reader decompresses) and everything reachable from the trailer."""
-    pending = [reader.trailer]
+    pending: list = [reader.trailer]
     pending += [
         IndirectObject(number, generation, reader)
         for generation, entries in reader.xref.items()
         for number in entries
     ]
     pending += [IndirectObject(number, 0, reader) for number in reader.xref_objStm]
-    seen = set()
+    seen: set[tuple[int, int]] = set()
     while pending:
         obj = pending.pop()
         if isinstance(obj, IndirectObject):
@@ -197,7 +197,7 @@ def check_upload(upload, *, max_size: int = MAX_FILE_SIZE) -> CheckedUpload:
         raise _reject(_("“%(name)s”是空文件。"), name)
     received_sha256 = hashlib.sha256(data).hexdigest()
     kind = filetype.guess(data)
-    extension = kind.extension if kind else None
+    extension = kind.extension if kind else ""
     extension = {"jpeg": "jpg", "apng": "png"}.get(extension, extension)
     if extension not in ALLOWED:
         raise _reject(

@@ -1,6 +1,7 @@
 """Helpers shared by the public views: hashed client address, 429 page, route explanation."""
 
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from complaints.services.hashing import keyed
@@ -32,6 +33,8 @@ def route_reason(decision) -> str:
 
 
 def no_store(response):
-    """Pages showing codes or case details must not be cached by browsers or proxies."""
-    response["Cache-Control"] = "no-store, private"
+    """Pages showing codes or case details must not be cached by browsers or proxies: Django's
+    never_cache headers (no-store, no-cache, must-revalidate, private, max-age=0, Expires now).
+    New views use @never_cache (django.views.decorators.cache) instead of calling this."""
+    add_never_cache_headers(response)
     return response

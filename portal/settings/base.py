@@ -2,6 +2,7 @@
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -26,6 +27,7 @@ INSTALLED_APPS = [
     "complaints",
     "complaints.api.apps.Open311Config",
     "complaints.notifications.apps.NotificationsConfig",
+    "complaints.dashboard.apps.DashboardConfig",
     "inspections",
     "cms",
     "credit",
@@ -130,7 +132,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache and channel layer: local memory unless REDIS_URL is set.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
+    CACHES: dict[str, dict[str, Any]] = {
         "default": {
             # django-redis: with Redis down a read is a miss and a write is skipped, so pages
             # and intake keep working from the database (Wagtail's own cache calls included).

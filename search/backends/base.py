@@ -36,6 +36,18 @@ class CaseFilters:
     category: str = ""
 
 
+@dataclass(frozen=True)
+class CaseQuery:
+    """A staff case search: every term must match, inside bureau_ids (None: every bureau, for
+    superusers; an empty list finds nothing), newest first."""
+
+    terms: tuple[QueryTerm, ...]
+    bureau_ids: list[int] | None
+    filters: CaseFilters = field(default_factory=CaseFilters)
+    limit: int = 200
+    offset: int = 0
+
+
 @dataclass
 class ContentHit:
     key: str
@@ -115,15 +127,7 @@ class SearchBackend:
     def search_content(self, query: ContentQuery) -> ContentResults:
         raise NotImplementedError
 
-    def search_case_ids(
-        self,
-        terms: tuple[QueryTerm, ...],
-        *,
-        bureau_ids: list[int] | None,
-        filters: CaseFilters,
-        limit: int,
-        offset: int,
-    ) -> list[int]:
+    def search_case_ids(self, query: CaseQuery) -> list[int]:
         raise NotImplementedError
 
     def health(self) -> tuple[bool, str]:

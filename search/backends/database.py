@@ -9,12 +9,12 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 
 from search.models import IndexEntry
-from search.registry import CASE, CONTENT, Entry
+from search.registry import CASE, CONTENT, ContentEntry, Entry
 from search.text import QueryTerm, segment, snippet, term_words, words_present
 
 from .base import (
     FACETS,
-    CaseFilters,
+    CaseQuery,
     ContentHit,
     ContentQuery,
     ContentResults,
@@ -78,7 +78,8 @@ class _Dialect:
 
 
 def _where(conditions: dict) -> tuple[list[str], list]:
-    sql, params = [], []
+    sql: list[str] = []
+    params: list = []
     for column, value in conditions.items():
         if isinstance(value, list | tuple):
             sql.append(f"e.{column} IN ({', '.join(['%s'] * len(value))})")
@@ -100,26 +101,35 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _row(entry: Entry, source: str) -> IndexEntry:
-        content = entry.kind == CONTENT
+        common = {
+            "kind": entry.kind,
+            "key": entry.key,
+            "source": source,
+            "object_id": entry.object_id,
+            "title": entry.title[:300],
+            "title_tokens": segment(entry.title),
+            "body_tokens": segment(entry.body),
+        }
+        if isinstance(entry, ContentEntry):
+            return IndexEntry(
+                **common,
+                language=entry.language,
+                url=entry.url,
+                body=entry.body,
+                content_type=entry.type,
+                type_label=entry.type_label,
+                year=entry.year,
+                policy_level=entry.policy_level,
+                policy_level_label=entry.policy_level_label,
+                published_at=entry.published_at,
+            )
+        # A case keeps only what the staff search filters on; its words are in body_tokens.
         return IndexEntry(
-            kind=entry.kind,
-            key=entry.key,
-            source=source,
-            object_id=entry.object_id,
-            language=entry.language if content else "",
-            title=entry.title[:300],
-            url=entry.url if content else "",
-            body=entry.body if content else "",
-            content_type=entry.type if content else entry.category,
-            type_label=entry.type_label if content else "",
-            year=entry.year if content else None,
-            policy_level=entry.policy_level if content else "",
-            policy_level_label=entry.policy_level_label if content else "",
-            bureau_id=None if content else entry.bureau_id,
-            status="" if content else entry.status,
-            published_at=entry.published_at if content else entry.submitted_at,
-            title_tokens=segment(entry.title),
-            body_tokens=segment(entry.body),
+            **common,
+            content_type=entry.category,
+            bureau_id=entry.bureau_id,
+            status=entry.status,
+            published_at=entry.submitted_at,
         )
 
     def index(self, entries: Iterable[Entry]) -> int:
@@ -248,31 +258,23 @@ class DatabaseBackend(SearchBackend):
         found = words_present(list(query.terms), f"{rows[0][0]}\n{rows[0][1]}")
         return " ".join(found) if 0 < len(found) < len(query.terms) else ""
 
-    def search_case_ids(
-        self,
-        terms: tuple[QueryTerm, ...],
-        *,
-        bureau_ids: list[int] | None,
-        filters: CaseFilters,
-        limit: int,
-        offset: int,
-    ) -> list[int]:
-        if not terms or bureau_ids == []:
+    def search_case_ids(self, query: CaseQuery) -> list[int]:
+        if not query.terms or query.bureau_ids == []:
             return []
         dialect = self.dialect
-        from_sql, match_sql, match_params = dialect.from_match(dialect.expression(terms))
+        from_sql, match_sql, match_params = dialect.from_match(dialect.expression(query.terms))
         conditions: dict = {"kind": CASE}
-        if bureau_ids is not None:
-            conditions["bureau_id"] = list(bureau_ids)
-        if filters.statuses:
-            conditions["status"] = list(filters.statuses)
-        if filters.category:
-            conditions["content_type"] = filters.category
+        if query.bureau_ids is not None:
+            conditions["bureau_id"] = list(query.bureau_ids)
+        if query.filters.statuses:
+            conditions["status"] = list(query.filters.statuses)
+        if query.filters.category:
+            conditions["content_type"] = query.filters.category
         where_sql, where_params = _where(conditions)
         rows = self._fetch(
             f"SELECT e.object_id FROM {from_sql} WHERE {' AND '.join([match_sql, *where_sql])} "  # noqa: S608
             "ORDER BY e.published_at DESC, e.object_id DESC LIMIT %s OFFSET %s",
-            [*match_params, *where_params, limit, offset],
+            [*match_params, *where_params, query.limit, query.offset],
         )
         return [row[0] for row in rows]
 

@@ -14,7 +14,7 @@ from search.text import snippet, term_words, words_present
 
 from .base import (
     FACETS,
-    CaseFilters,
+    CaseQuery,
     ContentHit,
     ContentQuery,
     ContentResults,
@@ -97,7 +97,8 @@ class ElasticsearchBackend(SearchBackend):
             response = searcher.build().execute()
         except NotFoundError:
             return results  # no index yet
-        results.total = response.hits.total.value
+        # elasticsearch.dsl types Response.hits as list[Hit]; it is an AttrList carrying .total.
+        results.total = response.hits.total.value  # type: ignore[attr-defined]
         words = term_words(list(query.terms))
         for hit in response:
             results.hits.append(
@@ -143,25 +144,10 @@ class ElasticsearchBackend(SearchBackend):
             facets[name] = values
         return facets
 
-    def search_case_ids(
-        self,
-        terms,
-        *,
-        bureau_ids: list[int] | None,
-        filters: CaseFilters,
-        limit: int,
-        offset: int,
-    ) -> list[int]:
-        if not terms or bureau_ids == [] or limit == 0:
+    def search_case_ids(self, query: CaseQuery) -> list[int]:
+        if not query.terms or query.bureau_ids == [] or query.limit == 0:
             return []
-        search = CaseSearch(
-            terms,
-            bureau_ids=bureau_ids,
-            filters=filters,
-            limit=limit,
-            offset=offset,
-            using=self.client,
-        ).build()
+        search = CaseSearch(query, using=self.client).build()
         try:
             return [hit.case_id for hit in search.execute()]
         except NotFoundError:
@@ -169,7 +155,9 @@ class ElasticsearchBackend(SearchBackend):
 
     def health(self) -> tuple[bool, str]:
         try:
-            health = self.client.cluster.health(request_timeout=2)
+            # Transport options in the API call itself are deprecated (and untyped) in the 8.x
+            # client: options() carries them.
+            health = self.client.options(request_timeout=2).cluster.health()
         except Exception as exc:
             return False, f"elasticsearch: {type(exc).__name__}"
         status = health.get("status", "unknown")

@@ -189,7 +189,8 @@ def test_directory_lists_bureaus_from_the_complaints_contract(client, home_page,
             "channels": ["12315"],
         },
     ]
-    monkeypatch.setattr("complaints.public.bureau_directory", lambda: bureaus)
+    # The page reads whatever source portal registered (complaints.public.bureau_directory).
+    monkeypatch.setattr("cms.directory._source", [lambda: bureaus])
     add_page(home_page, models.DirectoryPage(title="服务机构名录", slug="directory"))
     html = client.get("/directory/").content.decode()
     assert "测试市级知识产权机构" in html and 'href="tel:027-87654321"' in html

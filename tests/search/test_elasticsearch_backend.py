@@ -12,6 +12,7 @@ def client():
     fake = mock.MagicMock()
     fake.indices.exists_alias.return_value = True
     fake.indices.get_alias.return_value = {"ipportal-content-20250101": {"aliases": {}}}
+    fake.options.return_value = fake  # per-request options: the same client
     return fake
 
 

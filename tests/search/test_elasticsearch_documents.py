@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from search.backends.base import CaseFilters, ContentFilters, ContentQuery
+from search.backends.base import CaseFilters, CaseQuery, ContentFilters, ContentQuery
 from search.documents import CaseDocument, ContentDocument, alias_name, build_index
 from search.queries import CaseSearch, ContentSearch
 from search.text import query_terms
@@ -105,11 +105,13 @@ def test_suggestion_query_needs_any_word():
 
 def test_case_search_restricts_bureaus_inside_the_query():
     search = CaseSearch(
-        tuple(query_terms("假冒专利")),
-        bureau_ids=[4, 9],
-        filters=CaseFilters(statuses=("submitted", "accepted")),
-        limit=50,
-        offset=100,
+        CaseQuery(
+            tuple(query_terms("假冒专利")),
+            bureau_ids=[4, 9],
+            filters=CaseFilters(statuses=("submitted", "accepted")),
+            limit=50,
+            offset=100,
+        )
     ).build()
     body = search.to_dict()
     filters = body["query"]["bool"]["filter"]
@@ -123,9 +125,7 @@ def test_case_search_restricts_bureaus_inside_the_query():
 
 def test_superuser_case_search_has_no_bureau_filter():
     body = (
-        CaseSearch(
-            tuple(query_terms("专利")), bureau_ids=None, filters=CaseFilters(), limit=5, offset=0
-        )
+        CaseSearch(CaseQuery(tuple(query_terms("专利")), bureau_ids=None, limit=5))
         .build()
         .to_dict()
     )

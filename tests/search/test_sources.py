@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from complaints.indexing import case_ids_for_staff
 from complaints.models import Complaint
+from complaints.permissions import bureau_ids
 from complaints.services import lifecycle
 from search.api import search_case_ids, search_content
 from search.models import IndexEntry, PendingIndexOperation
@@ -74,6 +74,11 @@ def test_cases_are_indexed_on_intake_and_change(reference_data, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         Complaint.objects.filter(pk=case.pk).delete()
     assert search_case_ids("光谷芯片", bureau_ids=None) == []
+
+
+def case_ids_for_staff(user, query: str) -> list[int]:
+    """What the dashboard asks the search app for: the query inside the user's bureaus."""
+    return search_case_ids(query, bureau_ids=bureau_ids(user))
 
 
 def test_staff_search_uses_the_users_bureaus(reference_data, django_capture_on_commit_callbacks):

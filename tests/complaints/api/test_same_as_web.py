@@ -3,6 +3,7 @@
 import pytest
 
 from complaints.models import CaseEvent, Complaint, Role, Source
+from complaints.permissions import visible_cases
 from complaints.services import access
 from tests.factories.complaints import file_complaint, staff_member
 
@@ -52,7 +53,7 @@ def test_api_case_appears_in_the_staff_queue_and_the_tracking_page(client, post_
     assert number in page and case.bureau.name in page
 
     handler = staff_member(case.bureau, Role.HANDLER, username="jiangan-handler")
-    assert set(Complaint.objects.for_staff(handler)) == {
+    assert set(visible_cases(handler)) == {
         case,
         Complaint.objects.get(tracking_number=web_number),
     }

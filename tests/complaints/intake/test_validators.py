@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from complaints.services import validators as v
 
@@ -48,3 +50,28 @@ def test_phones():
     assert v.is_valid_phone("138 1234 5678")
     assert v.is_valid_phone("027-85772330")
     assert not v.is_valid_phone("12345")
+
+
+# The published formulas, written out once here to check the library calls against them.
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+@given(st.text("0123456789", min_size=17, max_size=17))
+@settings(max_examples=200, deadline=None, database=None)
+def test_resident_id_check_digit_is_gb_11643s(first17):
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
+    assert v.resident_id_check_digit(first17) == "10X98765432"[total % 11]
+
+
+@given(st.text(v._USCC_ALPHABET, min_size=17, max_size=17))
+@settings(max_examples=200, deadline=None, database=None)
+def test_uscc_check_char_is_gb_32100s(first17):
+    alphabet = v._USCC_ALPHABET
+    total = sum(alphabet.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    assert v.uscc_check_char(first17) == alphabet[(31 - total % 31) % 31]
+
+
+def test_uscc_of_a_rural_collective_starting_with_a_letter_is_accepted():
+    first17 = "N2420102MA4KL1234"
+    assert v.is_valid_uscc(first17 + v.uscc_check_char(first17))
