@@ -16,10 +16,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("open311/v2/", include("complaints.api.urls")),
-    path("dashboard/", include("complaints.dashboard.urls")),
 ]
 
 urlpatterns += i18n_patterns(
+    # Staff read the dashboard in either language too: /en/dashboard/… (issue 12).
+    path("dashboard/", include("complaints.dashboard.urls")),
     path("complaints/", include("complaints.urls")),
     path("stats/", include("complaints.stats_urls")),
     path("search/", include("search.urls")),

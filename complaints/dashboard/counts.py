@@ -1,0 +1,161 @@
+"""Counts for staff: the navigation column (my cases, new, due soon, …, saved searches) and the
+facet counts beside the queue's filters.
+
+Everything is aggregated in the database with a fixed number of queries, whatever the number of
+cases or saved searches: the navigation is one aggregate (a COUNT … FILTER per link), the facets
+one GROUP BY per facet on indexed columns. At a million cases a count still reads every row of
+the scope, so the results are cached for DASHBOARD_COUNTS_TTL seconds (default 30; 0 turns the
+cache off) per scope and filter: a count may lag a change by that long, the rows never do.
+Searches with a term are never cached (the term is personal data and would be in the cache key).
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Model
+from django.utils import timezone
+
+from complaints import permissions
+from complaints.models import OPEN_STATUSES, SavedSearch, Status
+from complaints.services import workdays
+
+from . import queue
+
+DUE_SOON_WORKING_DAYS = 2
+FACETS = {
+    "status": "status",
+    "channel": "channel_id",
+    "category": "category_id",
+    "district": "district_id",
+    "source": "source",
+}
+
+
+def ttl() -> int:
+    return int(getattr(settings, "DASHBOARD_COUNTS_TTL", 30))
+
+
+def _key(kind: str, user, payload) -> str:
+    scope = permissions.bureau_ids(user)
+    raw = json.dumps([scope, user.pk, payload, str(timezone.localdate())], default=str)
+    return f"dashboard:{kind}:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def _cached(kind: str, user, payload, compute):
+    seconds = ttl()
+    if seconds <= 0:
+        return compute()
+    key = _key(kind, user, payload)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+# The navigation column
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """A navigation link into the queue: its filter (query parameters) and its label."""
+
+    key: str
+    label: str
+    params: dict
+
+
+def shortcuts() -> list[Shortcut]:
+    from django.utils.translation import gettext as _
+
+    return [
+        Shortcut("mine", _("我的案件"), {"mine": "on", "status": "open"}),
+        Shortcut("new", _("新收案件"), {"status": Status.SUBMITTED}),
+        Shortcut(
+            "due_soon",
+            _("2个工作日内到期"),
+            {"due_within": str(DUE_SOON_WORKING_DAYS), "sort": "due"},
+        ),
+        Shortcut("overdue", _("已超期"), {"overdue": "on", "sort": "due"}),
+        Shortcut("awaiting", _("等待投诉人"), {"status": Status.AWAITING_COMPLAINANT}),
+        Shortcut("transferred_in", _("移送来的案件"), {"transferred_in": "on", "status": "open"}),
+        Shortcut("all", _("本部门全部案件"), {}),
+    ]
+
+
+def saved_searches(user) -> list[SavedSearch]:
+    return list(SavedSearch.objects.filter(user=user))
+
+
+def saved_search_data(saved: SavedSearch) -> dict:
+    """A saved search's filters as the queue filter form cleans them (bad values dropped)."""
+    from .forms import QueueFilterForm
+
+    form = QueueFilterForm({**saved.filters, "sort": saved.order})
+    form.is_valid()
+    return {k: v for k, v in form.cleaned_data.items() if k != "q"}
+
+
+def shortcut_data(shortcut: Shortcut) -> dict:
+    from .forms import QueueFilterForm
+
+    form = QueueFilterForm(shortcut.params)
+    form.is_valid()
+    return form.cleaned_data
+
+
+def nav_counts(user, saved: list[SavedSearch]) -> dict[str, int]:
+    """{shortcut key or "saved-<pk>": count}, in one aggregate query over the user's scope."""
+
+    def compute():
+        filters = {shortcut.key: shortcut_data(shortcut) for shortcut in shortcuts()}
+        filters.update({f"saved-{item.pk}": saved_search_data(item) for item in saved})
+        aggregates, unknown = {}, {}
+        for name, data in filters.items():
+            try:
+                condition = queue.conditions(user, data)
+            except workdays.CalendarUnavailable:  # "due within N working days" past the calendar
+                unknown[name] = None
+                continue
+            aggregates[name] = Count("id", filter=condition) if condition else Count("id")
+        return {**permissions.visible_cases(user).aggregate(**aggregates), **unknown}
+
+    payload = [[item.pk, item.filters, item.order] for item in saved]
+    return _cached("nav", user, payload, compute)
+
+
+# The facets beside the queue's filters
+
+
+def _plain(data: dict) -> dict:
+    return {
+        k: (v.pk if isinstance(v, Model) else v) for k, v in data.items() if v not in (None, "")
+    }
+
+
+def facet_counts(user, data: dict, found=None) -> dict:
+    """Counts per value of each facet, each under every OTHER active filter (so a chosen status
+    still shows how many cases the other statuses hold), plus the overdue count.
+
+    {"status": {"submitted": 12, …, "open": 40}, "channel": {pk: n}, …, "overdue": 3}
+    """
+
+    def compute():
+        out = {}
+        for name, column in FACETS.items():
+            rest = {k: v for k, v in data.items() if k not in (name, "sort")}
+            qs, _used = queue.filtered(user, rest, found)
+            rows = qs.order_by().values(column).annotate(n=Count("id")).values_list(column, "n")
+            out[name] = dict(rows)
+        out["status"]["open"] = sum(out["status"].get(s, 0) for s in OPEN_STATUSES)
+        rest = {k: v for k, v in data.items() if k not in ("overdue", "sort")}
+        qs, _used = queue.filtered(user, rest, found)
+        out["overdue"] = qs.filter(queue.overdue_q(timezone.localdate())).count()
+        return out
+
+    if data.get("q"):
+        return compute()
+    return _cached("facets", user, _plain(data), compute)
