@@ -79,6 +79,7 @@ def staff_nav(context):
             "key": item.key,
             "label": item.label,
             "count": numbers[item.key],
+            "shown": _shown(numbers[item.key], counts.CAP),
             "url": f"{queue_url}?{urlencode(item.params)}" if item.params else queue_url,
             "current": current == _filter_params(item.params),
         })  # fmt: skip
@@ -89,6 +90,7 @@ def staff_nav(context):
             "pk": item.pk,
             "label": item.name,
             "count": numbers[f"saved-{item.pk}"],
+            "shown": _shown(numbers[f"saved-{item.pk}"], counts.CAP),
             "url": f"{queue_url}?{urlencode(params, doseq=True)}" if params else queue_url,
             "current": current == _filter_params(params),
         })  # fmt: skip
@@ -99,6 +101,12 @@ def staff_nav(context):
         "url_name": url_name,
     }
     return request._staff_nav
+
+
+def _shown(count: int | None, cap: int) -> str:
+    if count is None:
+        return "—"
+    return f"{cap}+" if count > cap else str(count)
 
 
 def _filter_params(params) -> dict:

@@ -14,6 +14,7 @@ from complaints.dashboard.forms import AssignForm, BulkForm, QueueFilterForm, Sa
 from complaints.services.workdays import CalendarUnavailable
 
 SEARCH_SESSION_KEY = "dashboard_queue_search"
+DEFAULT_SORT = "-submitted"  # left out of URLs, so the navigation's links stay current
 
 
 def filter_form(request) -> tuple[QueueFilterForm, dict]:
@@ -36,7 +37,7 @@ def url_params(source) -> QueryDict:
     params = QueryDict(mutable=True)
     for name in QueueFilterForm.URL_FIELDS:
         value = source.get(name, "")
-        if value:
+        if value and not (name == "sort" and value == DEFAULT_SORT):
             params[name] = value
     return params
 
