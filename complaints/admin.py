@@ -16,8 +16,8 @@ from complaints.models import (
     Evidence,
     PurgeRecord,
     ResponseTemplate,
-    SavedSearch,
     RoutingRule,
+    SavedSearch,
     StaffMembership,
     WorkingDayOverride,
 )
