@@ -121,19 +121,24 @@ class QueueFilterForm(StyledForm):
             return f"{text} ({count or 0:,})"
 
         for name in ("status", "source"):
+            if facets.get(name) is None:  # not counted within the time budget
+                continue
             field = self.fields[name]
             field.choices = [
                 (value, text if value == "" else label(text, facets[name].get(value)))
                 for value, text in field.choices
             ]
         for name in ("channel", "category", "district"):
-            counts = facets[name]
+            counts = facets.get(name)
+            if counts is None:
+                continue
             field = self.fields[name]
             field.label_from_instance = lambda obj, counts=counts: label(
                 local_name(obj), counts.get(obj.pk)
             )
-        overdue = label(self.fields["overdue"].label, facets["overdue"])
-        self.fields["overdue"].label = self["overdue"].label = overdue  # bound fields are cached
+        if facets.get("overdue") is not None:
+            overdue = label(self.fields["overdue"].label, facets["overdue"])
+            self.fields["overdue"].label = self["overdue"].label = overdue  # bound fields cached
 
 
 class SavedSearchForm(StyledForm):
