@@ -17,6 +17,7 @@ from complaints.models import (
     PurgeRecord,
     ResponseTemplate,
     RoutingRule,
+    SavedSearch,
     StaffMembership,
     WorkingDayOverride,
 )
@@ -179,3 +180,20 @@ class DeadlineReminderAdmin(ReadOnlyAdmin):
 class PurgeRecordAdmin(ReadOnlyAdmin):
     list_display = ("started_at", "finished_at", "run_by", "mode", "cases", "evidence_files")
     list_filter = ("mode",)
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(admin.ModelAdmin):
+    """Staff members' saved queue filters (no search terms: those are never saved). Each member
+    makes, renames and deletes their own on the dashboard; administrators may only delete."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    list_display = ("name", "user", "order", "created_at")
+    list_select_related = ("user",)
+    search_fields = ("name", "user__username")
+    readonly_fields = ("created_at",)

@@ -16,12 +16,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("open311/v2/", include("complaints.api.urls")),
-    path("dashboard/inspections/", include("inspections.staff_urls")),
-    path("dashboard/", include("complaints.dashboard.urls")),
-    path("dashboard/credit/", include("credit.staff_urls")),
 ]
 
 urlpatterns += i18n_patterns(
+    # Staff read the dashboard in either language too: /en/dashboard/… (issue 12).
+    path("dashboard/inspections/", include("inspections.staff_urls")),
+    path("dashboard/credit/", include("credit.staff_urls")),
+    path("dashboard/", include("complaints.dashboard.urls")),
     path("complaints/", include("complaints.urls")),
     path("stats/", include("complaints.stats_urls")),
     path("search/", include("search.urls")),

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from complaints.models import (
@@ -12,6 +13,7 @@ from complaints.models import (
     Outcome,
     RefusalReason,
     ResponseTemplate,
+    Source,
     Status,
 )
 
@@ -42,8 +44,24 @@ class StyledForm(forms.Form):
             widget.attrs.setdefault("class", css)
 
 
+def local_name(obj) -> str:
+    """A channel's code, or a category's or district's name in the reader's language."""
+    if isinstance(obj, Channel):
+        return obj.code
+    english = (get_language() or "").startswith("en")
+    return (obj.name_en if english else "") or obj.name
+
+
 class QueueFilterForm(StyledForm):
-    q = forms.CharField(label=_("全文检索"), required=False, max_length=100)
+    """The queue's filters. Everything but `q` travels in the queue's URL; `q` (a name, a phone
+    number) is posted and kept in the session, never put in a URL or a server log."""
+
+    q = forms.CharField(
+        label=_("检索"),
+        required=False,
+        max_length=100,
+        help_text=_("受理编号、被投诉人、事实内容；只保存在本次登录中，不写入网址"),
+    )
     status = forms.ChoiceField(
         label=_("状态"), required=False, choices=[("", _("全部")), ("open", _("未办结"))]
     )
@@ -68,8 +86,12 @@ class QueueFilterForm(StyledForm):
         to_field_name="code",
         empty_label=_("全部"),
     )
+    source = forms.ChoiceField(
+        label=_("来源"), required=False, choices=[("", _("全部")), *Source.choices]
+    )
     mine = forms.BooleanField(label=_("分配给我"), required=False)
     overdue = forms.BooleanField(label=_("已超期"), required=False)
+    transferred_in = forms.BooleanField(label=_("移送来的案件"), required=False)
     due_within = forms.IntegerField(
         label=_("N个工作日内到期"), required=False, min_value=0, max_value=60
     )
@@ -81,9 +103,50 @@ class QueueFilterForm(StyledForm):
     )
     sort = forms.ChoiceField(label=_("排序"), required=False, choices=SORTS)
 
+    URL_FIELDS = (
+        "status", "channel", "category", "district", "source", "mine", "overdue",
+        "transferred_in", "due_within", "date_from", "date_to", "sort",
+    )  # fmt: skip
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices += list(Status.choices)
+        for name in ("channel", "category", "district"):
+            self.fields[name].label_from_instance = local_name
+
+    def show_counts(self, facets: dict) -> None:
+        """Put each value's count (from complaints.dashboard.counts) beside its label."""
+
+        def label(text, count):
+            return f"{text} ({count or 0:,})"
+
+        for name in ("status", "source"):
+            if facets.get(name) is None:  # not counted within the time budget
+                continue
+            field = self.fields[name]
+            field.choices = [
+                (value, text if value == "" else label(text, facets[name].get(value)))
+                for value, text in field.choices
+            ]
+        for name in ("channel", "category", "district"):
+            counts = facets.get(name)
+            if counts is None:
+                continue
+            field = self.fields[name]
+            field.label_from_instance = lambda obj, counts=counts: label(
+                local_name(obj), counts.get(obj.pk)
+            )
+        if facets.get("overdue") is not None:
+            overdue = label(self.fields["overdue"].label, facets["overdue"])
+            self.fields["overdue"].label = self["overdue"].label = overdue  # bound fields cached
+
+
+class SavedSearchForm(StyledForm):
+    name = forms.CharField(
+        label=_("名称"),
+        max_length=40,
+        help_text=_("只有您本人能看到，显示在左侧导航中"),
+    )
 
 
 class NoteForm(StyledForm):

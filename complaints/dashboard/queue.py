@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from complaints import permissions
-from complaints.models import OPEN_STATUSES, Complaint
+from complaints.models import OPEN_STATUSES, CaseEvent, Complaint
 from complaints.services import workdays
 
 log = logging.getLogger(__name__)
@@ -59,34 +59,75 @@ def fallback_filter(query: str) -> Q:
     )
 
 
-def filtered(user, data: dict):
-    """The user's cases narrowed by the filter form's cleaned data (no ordering, no slicing)."""
-    qs = permissions.visible_cases(user)
+def transferred_in_ids(bureau_ids: list[int] | None):
+    """Ids of cases some bureau transferred to one of `bureau_ids` (a subquery, never loaded)."""
+    events = CaseEvent.objects.filter(action="transferred")
+    if bureau_ids is not None:
+        events = events.filter(to_bureau_id__in=bureau_ids)
+    return events.values("complaint_id")
+
+
+def search(user, data: dict) -> tuple[list[int] | None, str]:
+    """The search app's answer for the data's search term: (ids or None, "search"|"fallback"|"")."""
+    if not data.get("q"):
+        return None, ""
+    return search_ids(data["q"], permissions.bureau_ids(user))
+
+
+def conditions(user, data: dict, found: tuple[list[int] | None, str] | None = None) -> Q:
+    """The filter form's cleaned data as one condition on cases (the user's scope apart).
+
+    A Q rather than a queryset, so the navigation can count several filters (saved searches)
+    in one aggregate query. `found` is a search already run for data["q"].
+    """
+    today = timezone.localdate()
+    q = Q()
     status = data.get("status")
     if status == "open":
-        qs = qs.filter(status__in=OPEN_STATUSES)
+        q &= Q(status__in=OPEN_STATUSES)
     elif status:
-        qs = qs.filter(status=status)
+        q &= Q(status=status)
     for name in ("channel", "category", "district"):
         if data.get(name):
-            qs = qs.filter(**{f"{name}_id": data[name].pk})
+            q &= Q(**{f"{name}_id": data[name].pk})
+    if data.get("source"):
+        q &= Q(source=data["source"])
     if data.get("mine"):
-        qs = qs.filter(assigned_to=user)
+        q &= Q(assigned_to=user)
+    if data.get("transferred_in"):
+        q &= Q(pk__in=transferred_in_ids(permissions.bureau_ids(user)))
     if data.get("overdue"):
-        qs = qs.overdue()
+        q &= overdue_q(today)
     if data.get("due_within") is not None:
-        qs = qs.due_by(workdays.add_working_days(timezone.localdate(), data["due_within"]))
+        q &= due_by_q(workdays.add_working_days(today, data["due_within"]))
     if data.get("date_from"):
-        qs = qs.filter(submitted_at__gte=_day_start(data["date_from"]))
+        q &= Q(submitted_at__gte=_day_start(data["date_from"]))
     if data.get("date_to"):
-        qs = qs.filter(submitted_at__lt=_day_start(data["date_to"] + datetime.timedelta(days=1)))
-    search_used = ""
+        q &= Q(submitted_at__lt=_day_start(data["date_to"] + datetime.timedelta(days=1)))
     if data.get("q"):
-        ids, search_used = search_ids(data["q"], permissions.bureau_ids(user))
-        qs = qs.filter(pk__in=ids) if ids is not None else qs.filter(fallback_filter(data["q"]))
+        ids, _used = found if found is not None else search(user, data)
+        q &= Q(pk__in=ids) if ids is not None else fallback_filter(data["q"])
     if data.get("sort") == "due":
-        qs = qs.filter(due_on__isnull=False)
-    return qs, search_used
+        q &= Q(due_on__isnull=False)
+    return q
+
+
+def overdue_q(today: datetime.date) -> Q:
+    """Same cases as ComplaintQuerySet.overdue(), as a condition."""
+    return Q(status__in=OPEN_STATUSES, due_on__lt=today, paused_since__isnull=True)
+
+
+def due_by_q(day: datetime.date) -> Q:
+    """Same cases as ComplaintQuerySet.due_by(), as a condition."""
+    return Q(status__in=OPEN_STATUSES, due_on__lte=day, paused_since__isnull=True)
+
+
+def filtered(user, data: dict, found: tuple[list[int] | None, str] | None = None):
+    """The user's cases narrowed by the filter form's cleaned data (no ordering, no slicing)."""
+    if data.get("q") and found is None:
+        found = search(user, data)
+    search_used = found[1] if data.get("q") and found else ""
+    return permissions.visible_cases(user).filter(conditions(user, data, found)), search_used
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:
@@ -117,9 +158,9 @@ def _after(sort: str, cursor: str) -> Q | None:
     return bound & (Q(**{f"{field}__{op}": parsed}) | Q(**{field: parsed, f"id__{op}": pk}))
 
 
-def page(user, data: dict, cursor: str = "", size: int = PAGE_SIZE) -> QueuePage:
+def page(user, data: dict, cursor: str = "", size: int = PAGE_SIZE, found=None) -> QueuePage:
     sort = data.get("sort") or "-submitted"
-    qs, search_used = filtered(user, data)
+    qs, search_used = filtered(user, data, found)
     if cursor and (after := _after(sort, cursor)) is not None:
         qs = qs.filter(after)
     rows = list(qs.select_related(*LIST_RELATED).order_by(*ORDERINGS[sort])[: size + 1])

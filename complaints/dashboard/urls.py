@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, case, exports, performance, queue, topten
+from .views import auth, case, exports, performance, queue, saved, topten
 
 app_name = "dashboard"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", queue.queue, name="queue"),
     path("login/", auth.StaffLoginView.as_view(), name="login"),
     path("logout/", auth.StaffLogoutView.as_view(), name="logout"),
+    path("search/", queue.search, name="search"),
+    path("saved/", saved.saved_list, name="saved_list"),
+    path("saved/new/", saved.saved_create, name="saved_create"),
+    path("saved/<int:pk>/rename/", saved.saved_rename, name="saved_rename"),
+    path("saved/<int:pk>/delete/", saved.saved_delete, name="saved_delete"),
     path("bulk/", queue.bulk, name="bulk"),
     path("cases/<int:pk>/", case.detail, name="case"),
     path("cases/<int:pk>/evidence/<int:evidence_id>/", case.evidence, name="evidence"),

@@ -12,7 +12,7 @@ from .choices import (
     Status,
     TimeUnit,
 )
-from .dashboard import DeadlineReminder, ResponseTemplate
+from .dashboard import DeadlineReminder, ResponseTemplate, SavedSearch
 from .reference import (
     Bureau,
     Category,
@@ -49,6 +49,7 @@ __all__ = [
     "ResponseTemplate",
     "Role",
     "RoutingRule",
+    "SavedSearch",
     "Source",
     "StaffMembership",
     "Status",

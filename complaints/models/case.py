@@ -188,6 +188,11 @@ class Complaint(models.Model):
                 condition=models.Q(status__in=OPEN_STATUSES, paused_since__isnull=True),
                 name="case_bureau_open_newest",
             ),
+            # The queue's source filter and facet (web, Open311, recorded by staff):
+            models.Index(
+                fields=["bureau", "source", "-submitted_at", "-id"],
+                name="case_bureau_source_newest",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -255,6 +260,15 @@ class CaseEvent(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("办理记录")
         verbose_name_plural = _("办理记录")
+        indexes = [
+            # The staff navigation's "transferred in" count and filter (complaints.dashboard):
+            # transfers are few among the events, which each case's filing also routes.
+            models.Index(
+                fields=["to_bureau", "complaint"],
+                condition=models.Q(action="transferred"),
+                name="event_transferred_in",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.complaint_id} {self.action}"

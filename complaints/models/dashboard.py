@@ -1,5 +1,6 @@
 """Staff-side helpers: public-note templates and a record of deadline reminders sent."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -52,3 +53,31 @@ class DeadlineReminder(models.Model):
 
     def __str__(self):
         return f"{self.complaint_id} {self.due_on}"
+
+
+class SavedSearch(models.Model):
+    """A staff member's named queue filter, listed in the navigation column with its count.
+
+    `filters` holds the queue filter form's query parameters (status, channel, category, …) as
+    they appear in the queue's URL. Search terms (a phone number, a name) are never saved: they
+    are personal data, kept only in the session while the member works with them.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("名称"), max_length=40)
+    filters = models.JSONField(_("筛选条件"), default=dict, blank=True)
+    order = models.CharField(_("排序"), max_length=12, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("常用检索")
+        verbose_name_plural = _("常用检索")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="saved_search_unique_name")
+        ]
+
+    def __str__(self):
+        return self.name

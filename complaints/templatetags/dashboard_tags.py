@@ -1,4 +1,8 @@
+from urllib.parse import urlencode
+
 from django import template
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -35,3 +39,82 @@ def percent(value, digits=1):
 @register.filter
 def event_label(action: str):
     return EVENT_LABELS.get(action, action)
+
+
+@register.filter
+def local_name(obj) -> str:
+    """A category's, district's or bureau's name in the reader's language (English if set)."""
+    if obj is None:
+        return ""
+    english = (get_language() or "").startswith("en")
+    return (getattr(obj, "name_en", "") if english else "") or obj.name
+
+
+@register.simple_tag(takes_context=True)
+def staff_nav(context):
+    """What the navigation column shows: shortcuts and saved searches with counts, and the
+    links other areas registered (complaints.dashboard.navigation). Computed once per page."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return None
+    cached = getattr(request, "_staff_nav", None)
+    if cached is not None:
+        return cached
+    from complaints import permissions
+    from complaints.dashboard import counts, navigation
+
+    user = request.user
+    if not permissions.is_staff_member(user):
+        return None
+    match = getattr(request, "resolver_match", None)
+    url_name = f"{match.namespace}:{match.url_name}" if match and match.namespace else ""
+    queue_url = reverse("dashboard:queue")
+    on_queue = url_name == "dashboard:queue"
+    current = _filter_params(request.GET) if on_queue else None
+    saved = counts.saved_searches(user)
+    numbers = counts.nav_counts(user, saved)
+    shortcuts = []
+    for item in counts.shortcuts():
+        shortcuts.append({
+            "key": item.key,
+            "label": item.label,
+            "count": numbers[item.key],
+            "shown": _shown(numbers[item.key], counts.CAP),
+            "url": f"{queue_url}?{urlencode(item.params)}" if item.params else queue_url,
+            "current": current == _filter_params(item.params),
+        })  # fmt: skip
+    saved_items = []
+    for item in saved:
+        params = {**item.filters, **({"sort": item.order} if item.order else {})}
+        saved_items.append({
+            "pk": item.pk,
+            "label": item.name,
+            "count": numbers[f"saved-{item.pk}"],
+            "shown": _shown(numbers[f"saved-{item.pk}"], counts.CAP),
+            "url": f"{queue_url}?{urlencode(params, doseq=True)}" if params else queue_url,
+            "current": current == _filter_params(params),
+        })  # fmt: skip
+    request._staff_nav = {
+        "shortcuts": shortcuts,
+        "saved": saved_items,
+        "links": navigation.links_for(user, url_name),
+        "url_name": url_name,
+    }
+    return request._staff_nav
+
+
+def _shown(count: int | None, cap: int) -> str:
+    if count is None:
+        return "—"
+    return f"{cap}+" if count > cap else str(count)
+
+
+def _filter_params(params) -> dict:
+    """Query parameters that select cases (not the page cursor), for "is this link current"."""
+    if hasattr(params, "lists"):
+        items = dict(params.lists())
+    else:
+        items = {
+            key: value if isinstance(value, list) else [value] for key, value in params.items()
+        }
+    return {k: sorted(v) for k, v in items.items() if k not in ("after", "q") and any(v)}

@@ -129,3 +129,67 @@ def resolve_case(case, actor, outcome: str = Outcome.NO_VIOLATION, public_note: 
         case = lifecycle.record_mediation(case, actor=actor, agreed=agreed)
     reply = public_note or f"办理结果：{Outcome(outcome).label}"
     return lifecycle.resolve(case, actor=actor, outcome=outcome, public_note=reply)
+
+
+def varied_queue(supervisor, handler) -> dict:
+    """A small queue in 江岸区市场监督管理局 (the default case's bureau) with one case in each
+    state the staff navigation counts, plus one transferred in from the patent bureau.
+
+    `supervisor` acts; `handler` is assigned two cases. Returns {name: case}."""
+    import datetime
+
+    from django.utils import timezone
+
+    from complaints.demo import seed_provisional_calendar
+    from complaints.models import Bureau, Complaint, Source
+    from complaints.services import workdays
+
+    seed_provisional_calendar()  # deadlines from December on run into a year not yet published
+    today = timezone.localdate()
+    respondents = [
+        "武汉光谷运动用品有限公司", "江岸区某某鞋业商行", "武汉长江数码科技有限公司",
+        "汉口北某某服饰店", "武汉市某某文化传播有限公司", "某电商平台店铺“潮流鞋铺”",
+        "武汉某某食品有限公司", "湖北某某酒业有限公司",
+    ]  # fmt: skip
+    cases = {}
+
+    def new(name, **overrides):
+        overrides.setdefault("respondent_name", respondents[len(cases) % len(respondents)])
+        cases[name] = file_complaint(**overrides).complaint
+        return cases[name]
+
+    new("new")
+    new("report", kind="report", complainant_name="", complainant_phone="", is_anonymous=True)
+    Complaint.objects.filter(pk=cases["report"].pk).update(source=Source.OPEN311)
+    lifecycle.assign(
+        lifecycle.accept(new("mine"), actor=supervisor), handler=handler, actor=supervisor
+    )
+    lifecycle.request_information(
+        lifecycle.accept(new("awaiting"), actor=supervisor),
+        actor=supervisor,
+        public_note="请补充商标注册证复印件。",
+    )
+    started = lifecycle.start_handling(
+        lifecycle.accept(new("handling"), actor=supervisor), actor=supervisor
+    )
+    lifecycle.assign(started, handler=handler, actor=supervisor)
+    overdue = new("overdue")
+    Complaint.objects.filter(pk=overdue.pk).update(due_on=today - datetime.timedelta(days=6))
+    soon = new("due_soon")
+    Complaint.objects.filter(pk=soon.pk).update(due_on=workdays.add_working_days(today, 1))
+    patent = file_complaint("patent-dispute", ip_right_type="patent").complaint
+    cases["transferred"] = lifecycle.transfer(
+        patent,
+        to_bureau=Bureau.objects.get(code="jiangan-amr"),
+        actor=None,
+        reason="被投诉人在江岸区，属商标问题。",
+    )
+    resolve_case(
+        lifecycle.start_handling(
+            lifecycle.accept(new("resolved"), actor=supervisor), actor=supervisor
+        ),
+        supervisor,
+    )
+    for name, case in cases.items():
+        case.refresh_from_db()
+    return cases

@@ -66,7 +66,7 @@ def test_a_dashboard_search_failure_logs_no_forged_line(login, handler_a, all_lo
         raise RuntimeError("search engine down")
 
     monkeypatch.setattr("search.api.search_case_ids", broken)
-    response = login(handler_a).get("/dashboard/", {"q": "鞋" + FORGED[:60]})
+    response = login(handler_a).post("/dashboard/search/", {"q": "鞋" + FORGED[:60]}, follow=True)
     assert response.status_code == 200
     assert any(r.name == queue.log.name for r in all_logs.records)
     assert_no_forged_line(all_logs.records)

@@ -37,9 +37,9 @@ def test_queue_and_exports_list_only_own_bureau(login, handler_a, case_a, case_b
 def test_search_in_queue_is_restricted_to_own_bureau(login, handler_a, case_a, case_b):
     search_api.rebuild()  # index work runs on commit, which a test transaction never reaches
     client = login(handler_a)
-    found = client.get(reverse("dashboard:queue"), {"q": "运动鞋"}).context["cases"]
-    assert [case.pk for case in found] == [case_a.pk]  # both cases mention 运动鞋
-    other = client.get(reverse("dashboard:queue"), {"q": case_b.tracking_number})
+    found = client.post(reverse("dashboard:search"), {"q": "运动鞋"}, follow=True)
+    assert [case.pk for case in found.context["cases"]] == [case_a.pk]  # both mention 运动鞋
+    other = client.post(reverse("dashboard:search"), {"q": case_b.tracking_number}, follow=True)
     assert list(other.context["cases"]) == []
 
 
