@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, case, exports, performance, queue
+from .views import auth, bulk, case, exports, performance, queue
 
 app_name = "dashboard"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("login/", auth.StaffLoginView.as_view(), name="login"),
     path("logout/", auth.StaffLogoutView.as_view(), name="logout"),
     path("bulk/", queue.bulk, name="bulk"),
+    path("cases/bulk/", bulk.bulk_actions, name="bulk_actions"),
     path("cases/<int:pk>/", case.detail, name="case"),
     path("cases/<int:pk>/evidence/<int:evidence_id>/", case.evidence, name="evidence"),
     path(
