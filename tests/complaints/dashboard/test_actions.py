@@ -6,8 +6,7 @@ import pytest
 from django.forms import CharField
 from django.urls import reverse
 
-from complaints.dashboard.forms import ResolveForm
-from complaints.dashboard.forms import ACTION_FORMS, action_form
+from complaints.dashboard.forms import ACTION_FORMS, ResolveForm, action_form
 from complaints.models import CaseEvent, Outcome, RefusalReason, ResponseTemplate, Status
 from tests.factories.complaints import file_complaint
 
