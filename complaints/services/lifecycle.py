@@ -317,7 +317,8 @@ def supply_information(
 @transaction.atomic
 def add_evidence(complaint, *, files: list[CheckedUpload], note: str = "") -> Complaint:
     """The complainant adds evidence to an open case (no request for it pending): stored in
-    custody like the intake's, with an event staff see; the clock is not touched."""
+    custody like the intake's, with an event staff and the complainant see (not public, no
+    message back); the clock is not touched."""
     if not files:
         raise InvalidInput(_("请选择要上传的文件。"))
     case = lock_case(complaint)
@@ -329,13 +330,9 @@ def add_evidence(complaint, *, files: list[CheckedUpload], note: str = "") -> Co
         case,
         "evidence_added",
         actor_label="投诉人",
-        public_note=EVIDENCE_ADDED_NOTE,
         complainant_note=(f"{note.strip()}\n" if note.strip() else "") + f"补充证据：{names}",
     )
     return case
-
-
-EVIDENCE_ADDED_NOTE = "投诉人补充了证据材料。"
 
 
 def reopen(complaint, *, reason: str, actor=None, actor_label="投诉人"):

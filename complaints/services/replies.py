@@ -49,3 +49,14 @@ def templates_for(action: str, category_ids=None):
         .select_related("category")
         .order_by("category_id", "title")
     )
+
+
+def templates_for_case(case: Complaint, actions) -> list[ResponseTemplate]:
+    """Active templates of any of `actions` that apply to the case's category: one query."""
+    return list(
+        ResponseTemplate.objects.filter(
+            Q(category__isnull=True) | Q(category_id=case.category_id),
+            is_active=True,
+            action__in=list(actions),
+        ).only("pk", "text")
+    )

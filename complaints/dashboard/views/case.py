@@ -16,7 +16,7 @@ from complaints import permissions
 from complaints.dashboard import forms
 from complaints.dashboard.queue import annotate_time_left
 from complaints.models import Complaint
-from complaints.services import actions, casework
+from complaints.services import actions, casework, replies
 from complaints.services import evidence as evidence_custody
 from complaints.services.audit import log_access
 from complaints.services.clock import limit_for
@@ -61,8 +61,18 @@ def _page(request, case, bound=None, status=200):
         "actions": action_forms,
         "open_action": bound[0] if bound else "",
         "reopen_until": actions.reopen_until(case),
+        "template_texts": _template_texts(case, names),
     }
     return render(request, "complaints/dashboard/case.html", context, status=status)
+
+
+def _template_texts(case: Complaint, names: list[str]) -> dict[str, str]:
+    """Each reply template open to this case's actions, rendered for it (for the form script
+    that fills the public note when a template is chosen; escaped by json_script)."""
+    return {
+        str(template.pk): replies.render(template.text, case)
+        for template in replies.templates_for_case(case, names)
+    }
 
 
 @permissions.staff_required
