@@ -210,9 +210,7 @@ def bulk_perform(actor, ids, name: str, data: dict, template=None) -> list[BulkO
     for pk in wanted:
         case = found.get(pk)
         if case is None:
-            outcomes.append(
-                BulkOutcome(pk, "", False, str(_("未找到该案件或您不是其部门负责人。")))
-            )
+            outcomes.append(BulkOutcome(pk, "", False, str(NOT_FOUND)))
             continue
         values = dict(data)
         try:
