@@ -120,6 +120,7 @@ def _case_page(request, complaint, status=200, bound=None):
         "complaint": complaint,
         "events": complaint.events.for_complainant().select_related("to_bureau", "clock_record"),
         "forms": forms,
+        **{f"{name}_form": form for name, form in forms.items()},
         "can": {name: name in forms for name in ACTIONS},
         "reopen_until": actions.reopen_until(complaint),
         "shared_files": complaint.evidence.filter(
