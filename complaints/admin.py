@@ -87,8 +87,8 @@ class StaffMembershipAdmin(admin.ModelAdmin):
 
 @admin.register(ResponseTemplate)
 class ResponseTemplateAdmin(admin.ModelAdmin):
-    list_display = ("title", "status", "category", "is_active")
-    list_filter = ("status", "is_active", "category")
+    list_display = ("title", "action", "category", "is_active")
+    list_filter = ("action", "is_active", "category")
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -17,5 +17,7 @@ urlpatterns = [
     path("track/case/withdraw/", track.withdraw, name="track_withdraw"),
     path("track/case/rate/", track.rate, name="track_rate"),
     path("track/case/reopen/", track.reopen, name="track_reopen"),
+    path("track/case/evidence/", track.add_evidence, name="track_add_evidence"),
+    path("track/case/files/<int:evidence_id>/", track.shared_file, name="track_file"),
     path("track/end/", track.end, name="track_end"),
 ]

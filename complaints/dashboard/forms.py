@@ -1,21 +1,24 @@
-"""Dashboard forms: queue filters and one small form per case action."""
+"""Dashboard forms: queue filters, one small form per case action, the bulk form."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from complaints.forms.fields import MultipleFileField
 from complaints.models import (
     Bureau,
     Category,
     Channel,
     District,
+    Evidence,
     Outcome,
     RefusalReason,
     ResponseTemplate,
     Source,
     Status,
 )
+from complaints.services import replies, uploads
 
 # Every free-text box says who will read what is typed into it.
 PUBLIC_LABEL = _("公开说明（投诉人可见并短信告知，也对公众公开）")
@@ -149,9 +152,24 @@ class SavedSearchForm(StyledForm):
     )
 
 
+class TemplateChoiceField(forms.ModelChoiceField):
+    """Reply templates by title, in the interface language."""
+
+    def label_from_instance(self, obj):
+        if get_language() == "en" and obj.title_en:
+            return obj.title_en
+        return obj.title
+
+
 class NoteForm(StyledForm):
-    template = forms.ModelChoiceField(
-        label=_("答复模板"), required=False, queryset=ResponseTemplate.objects.none()
+    """A public note (optionally from a reply template) and an internal note."""
+
+    template = TemplateChoiceField(
+        label=_("答复模板"),
+        required=False,
+        queryset=ResponseTemplate.objects.none(),
+        empty_label=_("不使用模板"),
+        help_text=_("选择后，未填写的公开说明将使用模板内容（受理编号、期限、部门自动填入）。"),
     )
     public_note = forms.CharField(
         label=PUBLIC_LABEL, required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -160,52 +178,56 @@ class NoteForm(StyledForm):
         label=INTERNAL_LABEL, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     note_required = False
-    target_status = ""
+    action = ""
 
-    def __init__(self, *args, case=None, **kwargs):
+    def __init__(self, *args, case=None, category_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if case is not None and self.target_status:
-            self.fields["template"].queryset = ResponseTemplate.objects.filter(
-                is_active=True, status=self.target_status
-            ).filter(category__isnull=True) | ResponseTemplate.objects.filter(
-                is_active=True, status=self.target_status, category_id=case.category_id
-            )
+        self.case = case
+        if case is not None:
+            category_ids = [case.category_id]
+        if self.action:
+            self.fields["template"].queryset = replies.templates_for(self.action, category_ids)
         else:
             del self.fields["template"]
+
+    fill_from_template = True
 
     def clean(self):
         data = super().clean()
         template = data.get("template")
-        if template and not data.get("public_note"):
-            data["public_note"] = template.text
-        if self.note_required and not data.get("public_note", "").strip():
-            self.add_error("public_note", _("请填写公开说明。"))
+        if template and self.fill_from_template and not data.get("public_note", "").strip():
+            data["public_note"] = replies.render(template.text, self.case)
+        if self.note_required and not data.get("public_note", "").strip() and not template:
+            self.add_error("public_note", _("请填写公开说明，或选择答复模板。"))
         return data
 
 
 class AcceptForm(NoteForm):
-    target_status = Status.ACCEPTED
+    action = "accept"
 
 
 class RefuseForm(NoteForm):
-    target_status = Status.NOT_ACCEPTED
-    reason = forms.ChoiceField(label=_("不予受理理由"), choices=RefusalReason.choices)
+    action = "refuse"
+    reason = forms.ChoiceField(
+        label=_("不予受理理由（投诉人可见）"),
+        choices=[("", _("请选择不予受理理由")), *RefusalReason.choices],
+    )
 
 
 class RequestInfoForm(NoteForm):
-    target_status = Status.AWAITING_COMPLAINANT
+    action = "request_info"
     note_required = True
 
 
 class StartForm(NoteForm):
-    target_status = Status.IN_PROGRESS
+    action = "start"
 
 
 class MediationForm(StyledForm):
     agreed = forms.TypedChoiceField(
-        label=_("调解结果"),
+        label=_("调解结果（投诉人只被告知是否达成协议）"),
         coerce=lambda value: value == "1",
-        choices=[("1", _("达成协议")), ("0", _("未达成协议"))],
+        choices=[("", _("请选择调解结果")), ("1", _("达成协议")), ("0", _("未达成协议"))],
     )
     internal_note = forms.CharField(
         label=_("调解情况与协议内容（仅办案工作人员可见；投诉人只被告知是否达成协议）"),
@@ -217,10 +239,10 @@ class MediationForm(StyledForm):
 class ResolveForm(NoteForm):
     """The outcome is chosen, never defaulted, and the complainant is told it in staff's words."""
 
-    target_status = Status.RESOLVED
+    action = "resolve"
     note_required = True
     outcome = forms.ChoiceField(
-        label=_("办理结果"),
+        label=_("办理结果（投诉人可见，也对公众公开）"),
         choices=[("", _("请选择办理结果")), *Outcome.choices],
     )
     outcome_detail = forms.CharField(
@@ -237,7 +259,7 @@ class ResolveForm(NoteForm):
 
 
 class CloseForm(NoteForm):
-    target_status = Status.CLOSED
+    action = "close"
 
 
 class ReopenForm(StyledForm):
@@ -248,7 +270,11 @@ class ReopenForm(StyledForm):
 
 
 class TransferForm(StyledForm):
-    to_bureau = forms.ModelChoiceField(label=_("移送至"), queryset=Bureau.objects.active())
+    to_bureau = forms.ModelChoiceField(
+        label=_("移送至（投诉人可见）"),
+        queryset=Bureau.objects.active(),
+        empty_label=_("请选择接收部门"),
+    )
     reason = forms.CharField(
         label=_("移送理由（仅办案工作人员可见，不告知投诉人）"),
         max_length=300,
@@ -269,7 +295,11 @@ class TransferForm(StyledForm):
 
 
 class AssignForm(StyledForm):
-    handler = forms.ModelChoiceField(label=_("承办人"), queryset=get_user_model().objects.none())
+    handler = forms.ModelChoiceField(
+        label=_("承办人（仅办案工作人员可见）"),
+        queryset=get_user_model().objects.none(),
+        empty_label=_("请选择承办人"),
+    )
 
     def __init__(self, *args, case=None, bureau_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -280,6 +310,36 @@ class AssignForm(StyledForm):
             users = users.filter(staffmembership__bureau_id__in=bureau_ids)
         self.fields["handler"].queryset = users.distinct().order_by("username")
         self.fields["handler"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class AttachForm(StyledForm):
+    """Staff attachments: checked and kept in custody like citizens' evidence."""
+
+    files = MultipleFileField(label=_("附件"))
+    audience = forms.ChoiceField(
+        label=_("谁可以查看"),
+        choices=Evidence.Audience.choices,
+        initial=Evidence.Audience.STAFF,
+        widget=forms.RadioSelect,
+        help_text=_("默认仅办案工作人员可见；选择“投诉人也可查看”后，投诉人可在查询页面下载。"),
+    )
+    note = forms.CharField(
+        label=_("附件说明（仅办案工作人员可见）"),
+        required=False,
+        max_length=200,
+        help_text=_("例如：现场检查照片、行政处罚决定书。"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].widget.attrs["class"] = "form-check-input"
+        self.fields["files"].help_text = (
+            _("允许 %(types)s；单个不超过 %(max_mb)s MB，每次最多 %(max_files)s 个文件。")
+            % uploads.limits_text()
+        )
+
+    def clean_files(self):
+        return uploads.check_uploads(self.cleaned_data.get("files") or [])
 
 
 class OriginalReleaseForm(StyledForm):
@@ -293,13 +353,113 @@ class OriginalReleaseForm(StyledForm):
 
 
 class ExtendForm(StyledForm):
-    months = forms.IntegerField(label=_("延长月数"), min_value=1, max_value=12, initial=1)
+    months = forms.IntegerField(
+        label=_("延长月数（投诉人会被告知新的期限）"), min_value=1, max_value=12, initial=1
+    )
     reason = forms.CharField(
         label=_("延期理由（仅办案工作人员可见；投诉人只被告知新的期限）"), max_length=300
     )
 
 
+# The form of each action of `services.actions.STAFF_RULES`.
+ACTION_FORMS = {
+    "accept": AcceptForm,
+    "refuse": RefuseForm,
+    "assign": AssignForm,
+    "request_info": RequestInfoForm,
+    "start": StartForm,
+    "mediation": MediationForm,
+    "resolve": ResolveForm,
+    "close": CloseForm,
+    "reopen": ReopenForm,
+    "transfer": TransferForm,
+    "extend": ExtendForm,
+    "attach": AttachForm,
+}
+
+
+def action_form(name: str, case, data=None, files=None):
+    """The bound or unbound form of action `name` for `case` (prefixed by the action)."""
+    form_class = ACTION_FORMS[name]
+    kwargs = (
+        {} if form_class in (MediationForm, ReopenForm, ExtendForm, AttachForm) else {"case": case}
+    )
+    return form_class(data, files, prefix=name, **kwargs)
+
+
+class BulkActionForm(NoteForm):
+    """Supervisors' bulk work on the queue: one action, its input, the chosen cases.
+
+    A reply template is filled in per case (its own number, deadline and bureau) by the
+    service, so the form keeps it unrendered."""
+
+    action = "bulk"
+    fill_from_template = False
+
+    bulk_action = forms.ChoiceField(
+        label=_("批量操作"),
+        choices=[
+            ("", _("请选择批量操作")),
+            ("accept", _("受理")),
+            ("assign", _("分配承办人")),
+            ("transfer", _("移送其他部门")),
+            ("request_info", _("要求补充材料（暂停计时）")),
+        ],
+    )
+    cases = forms.TypedMultipleChoiceField(label=_("案件"), coerce=int, choices=())
+    handler = forms.ModelChoiceField(
+        label=_("承办人（分配时必选；仅办案工作人员可见）"),
+        required=False,
+        queryset=get_user_model().objects.none(),
+        empty_label=_("请选择承办人"),
+    )
+    to_bureau = forms.ModelChoiceField(
+        label=_("移送至（移送时必选；投诉人可见）"),
+        required=False,
+        queryset=Bureau.objects.active(),
+        empty_label=_("请选择接收部门"),
+    )
+    reason = forms.CharField(
+        label=_("移送理由（移送时必填；仅办案工作人员可见）"),
+        required=False,
+        max_length=300,
+    )
+    REQUIRED_FOR = {"assign": ("handler",), "transfer": ("to_bureau", "reason")}
+
+    def __init__(self, *args, bureau_ids=None, **kwargs):
+        super().__init__(*args, category_ids=None, **kwargs)
+        self.fields["template"].queryset = ResponseTemplate.objects.filter(
+            is_active=True, action__in=("accept", "request_info", "transfer")
+        ).order_by("action", "category_id", "title")
+        self.fields["template"].help_text = _(
+            "对每件案件分别填入其受理编号、期限和部门；模板限定类别时，只用于该类别的案件。"
+        )
+        users = get_user_model().objects.filter(staffmembership__isnull=False)
+        if bureau_ids is not None:
+            users = users.filter(staffmembership__bureau_id__in=bureau_ids)
+        self.fields["handler"].queryset = users.distinct().order_by("username")
+        self.fields["handler"].label_from_instance = lambda u: u.get_full_name() or u.username
+        ids = self.data.getlist("cases") if hasattr(self.data, "getlist") else []
+        self.fields["cases"].choices = [(value, value) for value in ids if str(value).isdigit()]
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("bulk_action")
+        for name in self.REQUIRED_FOR.get(action, ()):
+            if not data.get(name):
+                self.add_error(name, _("此项为必填项。"))
+        note = data.get("public_note", "").strip() or data.get("template")
+        if action == "request_info" and not note:
+            self.add_error("public_note", _("请填写需要补充的材料，或选择答复模板。"))
+        template = data.get("template")
+        if template and template.action != action:
+            self.add_error("template", _("所选答复模板不适用于该操作。"))
+        return data
+
+
 class BulkForm(forms.Form):
+    """The earlier bulk form of the queue view (accept, assign); see BulkActionForm."""
+
     action = forms.ChoiceField(
         label=_("批量操作"), choices=[("accept", _("批量受理")), ("assign", _("批量分配"))]
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, case, exports, performance, queue, saved, topten
+from .views import auth, bulk, case, exports, performance, queue, saved, topten
 
 app_name = "dashboard"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("saved/<int:pk>/rename/", saved.saved_rename, name="saved_rename"),
     path("saved/<int:pk>/delete/", saved.saved_delete, name="saved_delete"),
     path("bulk/", queue.bulk, name="bulk"),
+    path("cases/bulk/", bulk.bulk_actions, name="bulk_actions"),
     path("cases/<int:pk>/", case.detail, name="case"),
     path("cases/<int:pk>/evidence/<int:evidence_id>/", case.evidence, name="evidence"),
     path(

@@ -51,6 +51,23 @@ class SupplyForm(forms.Form):
         return uploads.check_uploads(files, already=self.existing_count)
 
 
+class EvidenceForm(SupplyForm):
+    """More evidence for an open case, when no request for materials is pending."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].required = False
+        self.fields["note"].label = _("证据说明（可选）")
+        self.fields["files"].required = True
+        self.fields["files"].label = _("证据材料")
+
+    def clean_files(self):
+        files = super().clean_files()
+        if not files:
+            raise forms.ValidationError(_("请选择要上传的文件。"))
+        return files
+
+
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=_("撤回理由"),

@@ -344,8 +344,26 @@ class Evidence(models.Model):
     )
     original_size = models.PositiveBigIntegerField(_("原件大小"), null=True, blank=True)
     original_sha256 = models.CharField(_("SHA-256（原件，收到时）"), max_length=64, blank=True)
+
+    class Audience(models.TextChoices):
+        STAFF = "staff", _("仅办案工作人员")
+        COMPLAINANT = "complainant", _("投诉人也可查看")
+
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
     uploaded_by = models.CharField(max_length=12, choices=Uploader.choices)
+    # The staff member who attached it (staff attachments only).
+    uploader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Who may see it besides the case's staff: staff attachments start internal.
+    audience = models.CharField(
+        _("可见范围"), max_length=12, choices=Audience.choices, default=Audience.STAFF
+    )
     note = models.CharField(_("说明"), max_length=200, blank=True)
 
     class Meta:
@@ -359,3 +377,11 @@ class Evidence(models.Model):
     @property
     def has_original(self) -> bool:
         return bool(self.original_sha256)
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type in ("image/jpeg", "image/png")
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.content_type == "application/pdf"

@@ -5,12 +5,23 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .case import Complaint
-from .choices import Status
 from .reference import Category
 
 
 class ResponseTemplate(models.Model):
-    """A ready-made public note for a category (or any category) and a target status."""
+    """A ready-made public note for a category (or any category) and a case action.
+
+    The text may use the placeholders {受理编号}, {办理期限} and {办理部门} (see
+    services.templates.render); nothing else in braces is interpreted."""
+
+    class Action(models.TextChoices):
+        ACCEPT = "accept", _("受理")
+        REFUSE = "refuse", _("不予受理")
+        REQUEST_INFO = "request_info", _("要求补充材料")
+        START = "start", _("开始办理")
+        RESOLVE = "resolve", _("办结")
+        CLOSE = "close", _("结案")
+        TRANSFER = "transfer", _("移送其他部门")
 
     category = models.ForeignKey(
         Category,
@@ -20,15 +31,27 @@ class ResponseTemplate(models.Model):
         on_delete=models.CASCADE,
         help_text=_("为空时适用于所有类别"),
     )
-    status = models.CharField(_("适用状态"), max_length=24, choices=Status.choices)
+    action = models.CharField(_("适用操作"), max_length=24, choices=Action.choices)
     title = models.CharField(_("标题"), max_length=100)
-    text = models.TextField(_("公开说明内容"))
+    title_en = models.CharField(
+        _("英文标题"),
+        max_length=150,
+        blank=True,
+        help_text=_("英文界面中工作人员选择模板时看到的名称；正文始终以中文告知投诉人。"),
+    )
+    text = models.TextField(
+        _("公开说明内容"),
+        help_text=_(
+            "投诉人可见并短信告知，也对公众公开。可用占位符：{受理编号}、{办理期限}、{办理部门}。"
+        ),
+    )
     is_active = models.BooleanField(_("启用"), default=True)
 
     class Meta:
-        ordering = ["status", "title"]
+        ordering = ["action", "category_id", "title"]
         verbose_name = _("答复模板")
         verbose_name_plural = _("答复模板")
+        indexes = [models.Index(fields=["action", "category"], name="template_action_category")]
 
     def __str__(self):
         return self.title

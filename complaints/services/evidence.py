@@ -10,7 +10,9 @@ from dataclasses import dataclass, field, replace
 
 from django.core.files.base import ContentFile, File
 
-from complaints.models import AccessLog, Complaint, Evidence
+from complaints.models import Complaint, Evidence
+
+from .audit import log_access
 
 
 class CustodyError(RuntimeError):
@@ -73,11 +75,8 @@ def release_original(evidence: Evidence, user, reason: str) -> File:
     if not evidence.has_original:
         raise FileNotFoundError(evidence.pk)
     handle = evidence.original.open("rb")
-    AccessLog.objects.create(
-        complaint_id=evidence.complaint_id,
-        user=user,
-        action="evidence_original",
-        detail=f"{evidence.pk}: {reason}"[:200],
+    log_access(
+        evidence.complaint, "evidence_original", user=user, detail=f"{evidence.pk}: {reason}"
     )
     return handle
 

@@ -112,10 +112,14 @@ def _save_with_unique_number(complaint: Complaint) -> None:
     raise RuntimeError("could not allocate a tracking number")
 
 
+POA_NOTE = "授权委托书"
+
+
 def submit_complaint(
     data: IntakeData,
     *,
     files: Sequence[CheckedUpload] = (),
+    power_of_attorney: Sequence[CheckedUpload] = (),
     source: str = Source.WEB,
     actor_label: str = "公众",
     idempotency_key: str | None = None,
@@ -152,6 +156,8 @@ def submit_complaint(
             _save_with_unique_number(complaint)
             for upload in files:
                 stored.append(store_evidence(complaint, upload, uploaded_by))
+            for upload in power_of_attorney:  # an agent's authority, kept like evidence
+                stored.append(store_evidence(complaint, upload, uploaded_by, note=POA_NOTE))
             record_event(
                 complaint,
                 "submitted",

@@ -1,7 +1,9 @@
 """Every change to a case goes through here: checks, event, clock, signal.
 
-Staff permission (bureau membership, supervisor role) is checked by `permissions`; citizen actions
-are authorised by the tracking number + access code before these functions are called.
+Which action is open in which state is decided in `actions` (the one place); each function here
+enforces the state half of its rule under the row lock, whoever calls it. The role half (bureau
+membership, supervisor) is checked by `casework.perform`, the entry point of views and bulk
+actions; citizen actions are authorised by the tracking number + access code before.
 
 Who reads what: a `public_note` goes to the complainant (tracking page, SMS) and to the public
 (Open311), so only staff or system text goes there. The complainant's own words go to
@@ -16,18 +18,29 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from complaints.lifecycle import can_transition
-from complaints.models import Bureau, ClockStep, Complaint, Outcome, RefusalReason, Status
+from complaints.models import Bureau, ClockStep, Complaint, Evidence, Outcome, RefusalReason, Status
 
 from . import clock
+from .actions import COMPLAINANT, REOPEN_WINDOW_DAYS, ActionRefused, InvalidInput, require_state
 from .events import record_event
+from .evidence import CheckedUpload, store_evidence
 
 
-class TransitionNotAllowed(Exception):
-    """The lifecycle map does not allow this change from the case's current status."""
+class TransitionNotAllowed(ActionRefused):
+    """The lifecycle map (or the action's rule) does not allow this change now."""
 
 
-class MediationNotRecorded(ValueError):
+class MediationNotRecorded(InvalidInput):
     """A mediation outcome was chosen but no such mediation result is on the record."""
+
+
+def _check(case: Complaint, rule: str | None, actor) -> None:
+    if rule is None:
+        return
+    try:
+        require_state(case, rule, COMPLAINANT if actor is COMPLAINANT else None)
+    except ActionRefused as refused:
+        raise TransitionNotAllowed(refused.message, **refused.params) from None
 
 
 # The public notes of the complainant's own actions: fixed text, never their words.
@@ -61,15 +74,23 @@ def transition(
     actor=None,
     actor_label: str = "",
     action: str | None = None,
+    rule: str | None = None,
+    rule_actor=None,
     public_note: str = "",
     complainant_note: str = "",
     internal_note: str = "",
     **changes,
 ) -> Complaint:
-    """Move a case to `to_status`, applying `changes` (model fields) and the clock rules."""
+    """Move a case to `to_status`, applying `changes` (model fields) and the clock rules.
+
+    `rule` names the action of `actions` whose state rule must hold (checked under the lock)."""
     case = lock_case(complaint)
+    _check(case, rule, rule_actor)
     if not can_transition(case.status, to_status):
-        raise TransitionNotAllowed(f"{case.status} → {to_status}")
+        raise TransitionNotAllowed(
+            _("案件当前为“%(from)s”，不能改为“%(to)s”。"),
+            **{"from": Status(case.status).label, "to": Status(to_status).label},
+        )
     from_status = case.status
     for name, value in changes.items():
         setattr(case, name, value)
@@ -125,6 +146,7 @@ def accept(complaint, *, actor, public_note="", internal_note=""):
         Status.ACCEPTED,
         actor=actor,
         action="accepted",
+        rule="accept",
         public_note=public_note or "您的投诉举报已受理。",
         internal_note=internal_note,
     )
@@ -132,13 +154,14 @@ def accept(complaint, *, actor, public_note="", internal_note=""):
 
 def refuse(complaint, *, actor, reason: str, public_note="", internal_note=""):
     if reason not in RefusalReason.values:
-        raise ValueError("a refusal needs a reason from the list")
+        raise InvalidInput(_("请从列表中选择不予受理理由。"))
     label = RefusalReason(reason).label
     return transition(
         complaint,
         Status.NOT_ACCEPTED,
         actor=actor,
         action="not_accepted",
+        rule="refuse",
         refusal_reason=reason,
         public_note=public_note or f"不予受理：{label}",
         internal_note=internal_note,
@@ -147,12 +170,13 @@ def refuse(complaint, *, actor, reason: str, public_note="", internal_note=""):
 
 def request_information(complaint, *, actor, public_note: str, internal_note=""):
     if not public_note.strip():
-        raise ValueError("say what the complainant must supply")
+        raise InvalidInput(_("请在公开说明中写明需要投诉人补充的材料。"))
     return transition(
         complaint,
         Status.AWAITING_COMPLAINANT,
         actor=actor,
         action="information_requested",
+        rule="request_info",
         public_note=public_note,
         internal_note=internal_note,
     )
@@ -164,6 +188,7 @@ def start_handling(complaint, *, actor, public_note="", internal_note=""):
         Status.IN_PROGRESS,
         actor=actor,
         action="in_progress",
+        rule="start",
         public_note=public_note,
         internal_note=internal_note,
     )
@@ -175,15 +200,18 @@ def resolve(
 ):
     """Staff choose the outcome and write the reply the complainant receives: no defaults."""
     if outcome not in Outcome.values:
-        raise ValueError(_("请选择办理结果。"))
+        raise InvalidInput(_("请选择办理结果。"))
     if not public_note.strip():
-        raise ValueError(_("请填写告知投诉人的办理结果答复。"))
-    _require_mediation_for(lock_case(complaint), outcome)
+        raise InvalidInput(_("请填写告知投诉人的办理结果答复。"))
+    case = lock_case(complaint)
+    _check(case, "resolve", actor)
+    _require_mediation_for(case, outcome)
     return transition(
         complaint,
         Status.RESOLVED,
         actor=actor,
         action="resolved",
+        rule="resolve",
         outcome=outcome,
         outcome_detail=outcome_detail,
         public_note=public_note,
@@ -220,8 +248,7 @@ def record_mediation(complaint, *, actor, agreed: bool, internal_note="") -> Com
     The public note says only whether an agreement was reached; the terms stay internal.
     """
     case = lock_case(complaint)
-    if case.status not in (Status.ACCEPTED, Status.IN_PROGRESS):
-        raise TransitionNotAllowed("mediation is recorded while the case is handled")
+    _check(case, "mediation", actor)
     action = MEDIATION_AGREED if agreed else MEDIATION_FAILED
     record_event(
         case,
@@ -241,49 +268,84 @@ def close(complaint, *, actor, public_note="", internal_note=""):
         Status.CLOSED,
         actor=actor,
         action="closed",
+        rule="close",
         public_note=public_note or "本案已结案。",
         internal_note=internal_note,
     )
 
 
 def withdraw(complaint, *, reason: str, actor_label="投诉人"):
+    if not reason.strip():
+        raise InvalidInput(_("请填写撤回理由。"))
     return transition(
         complaint,
         Status.WITHDRAWN,
         actor_label=actor_label,
         action="withdrawn",
+        rule="withdraw",
+        rule_actor=COMPLAINANT,
         public_note=WITHDRAWN_NOTE,
         complainant_note=reason,
     )
 
 
-def supply_information(complaint, *, note: str, actor_label="投诉人"):
-    """The complainant answered a request for information: the clock runs again."""
+@transaction.atomic
+def supply_information(
+    complaint, *, note: str, files: list[CheckedUpload] = (), actor_label="投诉人"
+):
+    """The complainant answered a request for information (with files already checked by
+    `uploads.check_uploads`): the clock runs again. The files are stored in the same
+    transaction, so a refused answer keeps none of them."""
+    if not note.strip():
+        raise InvalidInput(_("请填写补充说明。"))
     target = Status.IN_PROGRESS if complaint.accepted_at else Status.ACCEPTED
-    return transition(
+    case = transition(
         complaint,
         target,
         actor_label=actor_label,
         action="information_supplied",
+        rule="supply",
+        rule_actor=COMPLAINANT,
         public_note=SUPPLIED_NOTE,
         complainant_note=note,
     )
+    for upload in files:
+        store_evidence(case, upload, Evidence.Uploader.COMPLAINANT, note="补充材料")
+    return case
 
 
-REOPEN_WINDOW_DAYS = 15
+@transaction.atomic
+def add_evidence(complaint, *, files: list[CheckedUpload], note: str = "") -> Complaint:
+    """The complainant adds evidence to an open case (no request for it pending): stored in
+    custody like the intake's, with an event staff and the complainant see (not public, no
+    message back); the clock is not touched."""
+    if not files:
+        raise InvalidInput(_("请选择要上传的文件。"))
+    case = lock_case(complaint)
+    _check(case, "add_evidence", COMPLAINANT)
+    for upload in files:
+        store_evidence(case, upload, Evidence.Uploader.COMPLAINANT, note="补充证据")
+    names = "、".join(upload.original_name for upload in files)
+    record_event(
+        case,
+        "evidence_added",
+        actor_label="投诉人",
+        complainant_note=(f"{note.strip()}\n" if note.strip() else "") + f"补充证据：{names}",
+    )
+    return case
 
 
 def reopen(complaint, *, reason: str, actor=None, actor_label="投诉人"):
     """On the complainant's request (staff may enter it for them): the reason is their words."""
-    closed_at = complaint.closed_at
-    if closed_at and (timezone.now() - closed_at).days > REOPEN_WINDOW_DAYS:
-        raise TransitionNotAllowed("the reopening window has passed")
+    if not reason.strip():
+        raise InvalidInput(_("请填写申请重新办理的理由。"))
     return transition(
         complaint,
         Status.IN_PROGRESS,
         actor=actor,
         actor_label=actor_label,
         action="reopened",
+        rule="reopen",
         public_note=REOPENED_NOTE,
         complainant_note=reason,
     )
@@ -317,10 +379,9 @@ def close_after_reopen_window(now=None, limit: int = 2000) -> int:
 @transaction.atomic
 def rate(complaint, *, score: int, comment: str = "") -> Complaint:
     case = lock_case(complaint)
-    if case.status not in (Status.RESOLVED, Status.CLOSED):
-        raise TransitionNotAllowed("only a resolved or closed case can be rated")
+    _check(case, "rate", COMPLAINANT)
     if not 1 <= int(score) <= 5:
-        raise ValueError("score must be 1–5")
+        raise InvalidInput(_("请选择 1 至 5 分的评价。"))
     case.satisfaction, case.satisfaction_comment = int(score), comment
     case.rated_at = timezone.now()
     case.save(update_fields=["satisfaction", "satisfaction_comment", "rated_at", "updated_at"])
@@ -336,12 +397,11 @@ def transfer(complaint, *, to_bureau: Bureau, actor, reason: str, public_note=""
     `reason` is for staff only; the complainant is told the new bureau and `public_note`.
     """
     if not reason.strip():
-        raise ValueError(_("请填写移送理由。"))
+        raise InvalidInput(_("请填写移送理由。"))
     case = lock_case(complaint)
-    if not case.is_open:
-        raise TransitionNotAllowed("only an open case can be transferred")
+    _check(case, "transfer", actor)
     if to_bureau.pk == case.bureau_id:
-        raise ValueError("the case is already with this bureau")
+        raise InvalidInput(_("案件已由该部门办理，请选择其他部门。"))
     from_bureau = case.bureau
     case.bureau = to_bureau
     case.assigned_to = None
@@ -369,6 +429,7 @@ def transfer(complaint, *, to_bureau: Bureau, actor, reason: str, public_note=""
 @transaction.atomic
 def assign(complaint, *, handler, actor):
     case = lock_case(complaint)
+    _check(case, "assign", actor)
     case.assigned_to = handler
     case.save(update_fields=["assigned_to", "updated_at"])
     record_event(

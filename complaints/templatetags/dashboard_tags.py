@@ -25,6 +25,8 @@ EVENT_LABELS = {
     "withdrawn": _("撤回"),
     "rated": _("满意度评价"),
     "purged": _("按保存期限清除个人信息"),
+    "evidence_added": _("投诉人补充证据"),
+    "attachment_added": _("添加工作人员附件"),
 }
 
 

@@ -4,14 +4,10 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from complaints.services.hashing import keyed
-from complaints.services.ratelimit import RateLimitResult, client_ip
+from complaints.services.audit import client_hash as ip_hash
+from complaints.services.ratelimit import RateLimitResult
 
-
-def ip_hash(request) -> str:
-    """A keyed hash of the client address: logs can be correlated, never reversed (until the
-    secret key is rotated: then the same address hashes differently)."""
-    return keyed("complaints.client_address", client_ip(request)).hexdigest()
+__all__ = ["ip_hash", "no_store", "route_reason", "too_many_requests"]
 
 
 def too_many_requests(request, result: RateLimitResult, message: str = ""):

@@ -17,7 +17,7 @@ from complaints.forms.suggest import suggest_categories
 from complaints.models import Complaint, Evidence
 from complaints.notifications.services import queue_confirmation
 from complaints.services import challenge, ratelimit, routing
-from complaints.services.evidence import discard_files, store_evidence
+from complaints.services.evidence import discard_files
 from complaints.services.intake import IntakeData, IntakeError, submit_complaint
 
 from .common import ip_hash, no_store, route_reason, too_many_requests
@@ -217,29 +217,22 @@ def _existing_receipt(request, token: str):
 
 
 def _file(state: WizardState, cleaned: dict):
-    """The case, its evidence and power of attorney, the confirmation message: one transaction.
-    If it rolls back (e.g. the database connection drops), no evidence file outlives its row."""
+    """The case with its evidence and power of attorney (one transaction in the service), and
+    the confirmation message queued in the same transaction."""
     filed: list[Evidence] = []
     try:
         with transaction.atomic():
             result = submit_complaint(
                 _intake_data(cleaned),
                 files=state.checked_uploads("evidence"),
+                power_of_attorney=state.checked_uploads("poa"),
                 idempotency_key=state.token,
             )
             if result.created:
                 filed.extend(result.complaint.evidence.all())
-                for upload in state.checked_uploads("poa"):
-                    filed.append(
-                        store_evidence(
-                            result.complaint,
-                            upload,
-                            Evidence.Uploader.COMPLAINANT,
-                            note="授权委托书",
-                        )
-                    )
                 queue_confirmation(result.complaint, result.access_code)
     except BaseException:
+        # Rolled back after the service stored the files: no file outlives its row.
         for evidence in filed:
             discard_files(evidence)
         raise

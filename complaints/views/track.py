@@ -4,32 +4,37 @@ After a successful lookup the case id is kept in the session for a short while, 
 pages and actions never carry the number or the code in a URL.
 """
 
-import datetime
 import time
 
 from django.contrib import messages
-from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from complaints.forms.track import LookupForm, RateForm, ReopenForm, SupplyForm, WithdrawForm
-from complaints.models import AccessLog, Complaint, Evidence, Status
-from complaints.services import access, lifecycle
-from complaints.services.evidence import store_evidence
+from complaints.forms.track import (
+    EvidenceForm,
+    LookupForm,
+    RateForm,
+    ReopenForm,
+    SupplyForm,
+    WithdrawForm,
+)
+from complaints.models import Complaint, Evidence
+from complaints.services import access, actions, casework
+from complaints.services.actions import COMPLAINANT
+from complaints.services.audit import log_access
+from complaints.services.uploads import extension_for
 
 from .common import ip_hash, no_store, too_many_requests
 
 SESSION_KEY = "complaints_track"
 SESSION_TTL = 20 * 60
-REOPEN_WINDOW_DAYS = lifecycle.REOPEN_WINDOW_DAYS
 
 
 def _log(request, complaint, action, detail=""):
-    AccessLog.objects.create(
-        complaint=complaint, action=action, ip_hash=ip_hash(request), detail=detail[:200]
-    )
+    log_access(complaint, action, request=request, detail=detail)
 
 
 def _lookup_error(request, form, message):
@@ -80,34 +85,47 @@ def _authorised_case(request) -> Complaint | None:
     )
 
 
-def _reopen_open(complaint) -> bool:
-    if complaint.status not in (Status.RESOLVED, Status.CLOSED) or not complaint.closed_at:
-        return False
-    return (timezone.now() - complaint.closed_at).days <= REOPEN_WINDOW_DAYS
+# action name → (form class, success message, access-log action)
+ACTIONS = {
+    "supply": (SupplyForm, _lazy("补充材料已提交，办理期限恢复计算。"), "track_supply"),
+    "add_evidence": (EvidenceForm, _lazy("证据材料已提交。"), "track_add_evidence"),
+    "rate": (RateForm, _lazy("感谢您的评价。"), "track_rate"),
+    "reopen": (ReopenForm, _lazy("已申请重新办理。"), "track_reopen"),
+    "withdraw": (WithdrawForm, _lazy("案件已撤回。"), "track_withdraw"),
+}
+UPLOAD_ACTIONS = ("supply", "add_evidence")
 
 
-def _case_page(request, complaint, status=200, **forms):
-    can = {
-        "supply": complaint.status == Status.AWAITING_COMPLAINANT,
-        "withdraw": complaint.is_open,
-        "rate": complaint.status in (Status.RESOLVED, Status.CLOSED)
-        and complaint.satisfaction is None,
-        "reopen": _reopen_open(complaint),
-    }
-    defaults = {
-        "supply_form": SupplyForm(),
-        "withdraw_form": WithdrawForm(),
-        "rate_form": RateForm(),
-        "reopen_form": ReopenForm(),
+def _citizen_files(complaint) -> int:
+    """Files the complainant sent so far (the per-case limit counts these, not staff's)."""
+    return complaint.evidence.exclude(uploaded_by=Evidence.Uploader.STAFF).count()
+
+
+def _form(name, complaint, data=None, files=None):
+    form_class = ACTIONS[name][0]
+    if name in UPLOAD_ACTIONS:
+        count = _citizen_files(complaint) if data is not None else 0
+        return form_class(data, files, existing_count=count)
+    return form_class(data)
+
+
+def _case_page(request, complaint, status=200, bound=None):
+    """The tracking page; the forms shown are exactly the actions open to the complainant."""
+    available = actions.available_actions(complaint, COMPLAINANT)
+    forms = {
+        name: bound[1] if bound and bound[0] == name else _form(name, complaint)
+        for name in available
     }
     context = {
         "complaint": complaint,
         "events": complaint.events.for_complainant().select_related("to_bureau", "clock_record"),
-        "can": can,
-        "reopen_until": complaint.closed_at
-        and complaint.closed_at + datetime.timedelta(days=REOPEN_WINDOW_DAYS),
-        **defaults,
-        **forms,
+        "forms": forms,
+        **{f"{name}_form": form for name, form in forms.items()},
+        "can": {name: name in forms for name in ACTIONS},
+        "reopen_until": actions.reopen_until(complaint),
+        "shared_files": complaint.evidence.filter(
+            uploaded_by=Evidence.Uploader.STAFF, audience=Evidence.Audience.COMPLAINANT
+        ),
     }
     return no_store(render(request, "complaints/track/case.html", context, status=status))
 
@@ -125,78 +143,63 @@ def case(request):
     return _case_page(request, complaint)
 
 
-def _action(handler):
-    """POST only, authorised by the session grant; the handler returns a response or None."""
+@require_POST
+def act(request, action: str):
+    """One view for the complainant's actions: authorised by the session grant, decided by
+    `actions`, done by `casework.perform`."""
+    if action not in ACTIONS:
+        raise Http404
+    complaint = _authorised_case(request)
+    if complaint is None:
+        return _expired(request)
+    if action not in actions.available_actions(complaint, COMPLAINANT):
+        messages.error(request, _("当前状态下不能进行此操作。"))
+        return redirect("complaints:track_case")
+    form = _form(action, complaint, request.POST, request.FILES)
+    if not form.is_valid():
+        return _case_page(request, complaint, bound=(action, form))
+    try:
+        casework.perform(complaint, COMPLAINANT, action, form.cleaned_data)
+    except actions.CaseError as error:
+        messages.error(request, str(error))
+        return redirect("complaints:track_case")
+    _log(request, complaint, ACTIONS[action][2])
+    messages.success(request, ACTIONS[action][1])
+    return redirect("complaints:track_case")
 
-    @require_POST
+
+def _named(action: str):
     def view(request):
-        complaint = _authorised_case(request)
-        if complaint is None:
-            return _expired(request)
-        try:
-            response = handler(request, complaint)
-        except lifecycle.TransitionNotAllowed:
-            messages.error(request, _("当前状态下不能进行此操作。"))
-            return redirect("complaints:track_case")
-        if response is None:
-            return redirect("complaints:track_case")
-        return response
+        return act(request, action)
 
-    view.__name__ = handler.__name__
+    view.__name__ = action
     return view
 
 
-@_action
-def supply(request, complaint):
-    form = SupplyForm(request.POST, request.FILES, existing_count=complaint.evidence.count())
-    if complaint.status != Status.AWAITING_COMPLAINANT:
-        raise lifecycle.TransitionNotAllowed(complaint.status)
-    if not form.is_valid():
-        return _case_page(request, complaint, supply_form=form)
-    with transaction.atomic():
-        case = lifecycle.supply_information(complaint, note=form.cleaned_data["note"])
-        for upload in form.cleaned_data["files"]:
-            store_evidence(case, upload, Evidence.Uploader.COMPLAINANT, note="补充材料")
-    _log(request, complaint, "track_supply")
-    messages.success(request, _("补充材料已提交，办理期限恢复计算。"))
-    return None
+supply = _named("supply")
+add_evidence = _named("add_evidence")
+withdraw = _named("withdraw")
+rate = _named("rate")
+reopen = _named("reopen")
 
 
-@_action
-def withdraw(request, complaint):
-    form = WithdrawForm(request.POST)
-    if not form.is_valid():
-        return _case_page(request, complaint, withdraw_form=form)
-    lifecycle.withdraw(complaint, reason=form.cleaned_data["reason"])
-    _log(request, complaint, "track_withdraw")
-    messages.success(request, _("案件已撤回。"))
-    return None
-
-
-@_action
-def rate(request, complaint):
-    form = RateForm(request.POST)
-    if not form.is_valid():
-        return _case_page(request, complaint, rate_form=form)
-    lifecycle.rate(
-        complaint, score=form.cleaned_data["score"], comment=form.cleaned_data["comment"]
+def shared_file(request, evidence_id: int):
+    """A file staff chose to show the complainant, for the holder of the session grant."""
+    complaint = _authorised_case(request)
+    if complaint is None:
+        return _expired(request)
+    item = complaint.evidence.filter(
+        pk=evidence_id, uploaded_by=Evidence.Uploader.STAFF, audience=Evidence.Audience.COMPLAINANT
+    ).first()
+    if item is None:
+        raise Http404
+    _log(request, complaint, "track_file", str(item.pk))
+    name = f"{complaint.tracking_number}-{item.pk}.{extension_for(item.content_type)}"
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=name, content_type=item.content_type
     )
-    _log(request, complaint, "track_rate")
-    messages.success(request, _("感谢您的评价。"))
-    return None
-
-
-@_action
-def reopen(request, complaint):
-    form = ReopenForm(request.POST)
-    if not _reopen_open(complaint):
-        raise lifecycle.TransitionNotAllowed("reopen window")
-    if not form.is_valid():
-        return _case_page(request, complaint, reopen_form=form)
-    lifecycle.reopen(complaint, reason=form.cleaned_data["reason"])
-    _log(request, complaint, "track_reopen")
-    messages.success(request, _("已申请重新办理。"))
-    return None
+    response["X-Content-Type-Options"] = "nosniff"
+    return no_store(response)
 
 
 @require_POST

@@ -140,7 +140,7 @@ def test_withdraw_rate_and_reopen_window(frozen_today):
     case = resolve_case(case, staff)
     case = lifecycle.close(case, actor=staff)
     frozen_today(dt.date(2026, 6, 30))
-    with pytest.raises(TransitionNotAllowed, match="window"):
+    with pytest.raises(TransitionNotAllowed, match="期限已过"):
         lifecycle.reopen(case, reason="不服")
     frozen_today(dt.date(2026, 5, 12))
     reopened = lifecycle.reopen(case, reason="对方仍在销售")

@@ -8,7 +8,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from complaints.dashboard.views.case import ACTIONS
+from complaints.dashboard.forms import ACTION_FORMS
 from complaints.models import AccessLog, CaseEvent, Complaint, Status
 from complaints.services.evidence import CheckedUpload, store_evidence
 from tests.complaints.intake.conftest import pdf_bytes
@@ -61,7 +61,7 @@ def test_evidence_of_another_bureau_is_404_by_either_id(
     assert b"bureau A" in b"".join(own.streaming_content)
 
 
-@pytest.mark.parametrize("action", sorted(ACTIONS))
+@pytest.mark.parametrize("action", sorted(ACTION_FORMS))
 def test_every_action_on_another_bureaus_case_is_404(login, handler_a, bureau_a, case_b, action):
     events = CaseEvent.objects.filter(complaint=case_b).count()
     data = {
@@ -87,6 +87,12 @@ def test_bulk_actions_skip_another_bureaus_cases(login, supervisor_a, case_a, ca
     assert response.status_code in (200, 302)
     case_b.refresh_from_db()
     assert case_b.status == Status.SUBMITTED
+    response = login(supervisor_a).post(
+        "/dashboard/cases/bulk/", {"bulk-bulk_action": "accept", "cases": [case_a.pk, case_b.pk]}
+    )
+    case_b.refresh_from_db()
+    assert case_b.status == Status.SUBMITTED
+    assert case_b.tracking_number not in response.content.decode()
 
 
 @pytest.mark.parametrize("path", ["cases.csv", "cases.xlsx"])

@@ -1,21 +1,24 @@
-"""Case detail (every view logged), actions through the lifecycle services, evidence download."""
+"""Case workbench (every view logged): facts, clock, the actions open now, timeline, related
+cases, evidence with previews. Which actions are open is asked of `services.actions`; the work
+is done by `services.casework.perform`."""
+
+import io
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from PIL import Image, UnidentifiedImageError
 
 from complaints import permissions
-from complaints.dashboard import forms, services
+from complaints.dashboard import forms
 from complaints.dashboard.queue import annotate_time_left
-from complaints.lifecycle import can_transition
-from complaints.models import AccessLog, Complaint, Status
+from complaints.models import Complaint
+from complaints.services import actions, casework, replies
 from complaints.services import evidence as evidence_custody
-from complaints.services import lifecycle, workdays
+from complaints.services.audit import log_access
 from complaints.services.clock import limit_for
 from complaints.services.uploads import extension_for
 
@@ -27,117 +30,8 @@ DETAIL_RELATED = (
     "district",
     "assigned_to",
 )
-
-
-def _do_accept(case, user, data):
-    return lifecycle.accept(case, actor=user, **_notes(data))
-
-
-def _do_refuse(case, user, data):
-    return lifecycle.refuse(case, actor=user, reason=data["reason"], **_notes(data))
-
-
-def _do_request_info(case, user, data):
-    return lifecycle.request_information(case, actor=user, **_notes(data))
-
-
-def _do_start(case, user, data):
-    return lifecycle.start_handling(case, actor=user, **_notes(data))
-
-
-def _do_mediation(case, user, data):
-    return services.record_mediation(
-        case, actor=user, agreed=data["agreed"], note=data["internal_note"]
-    )
-
-
-def _do_resolve(case, user, data):
-    return lifecycle.resolve(
-        case,
-        actor=user,
-        outcome=data["outcome"],
-        outcome_detail=data["outcome_detail"],
-        **_notes(data),
-    )
-
-
-def _do_close(case, user, data):
-    return lifecycle.close(case, actor=user, **_notes(data))
-
-
-def _do_reopen(case, user, data):
-    return lifecycle.reopen(case, reason=data["reason"], actor=user)
-
-
-def _do_transfer(case, user, data):
-    return lifecycle.transfer(
-        case,
-        to_bureau=data["to_bureau"],
-        actor=user,
-        reason=data["reason"],
-        public_note=data["public_note"],
-    )
-
-
-def _do_assign(case, user, data):
-    return services.assign(case, actor=user, handler=data["handler"])
-
-
-def _do_extend(case, user, data):
-    return services.extend_deadline(case, actor=user, months=data["months"], reason=data["reason"])
-
-
-def _notes(data):
-    return {"public_note": data.get("public_note", ""), "internal_note": data["internal_note"]}
-
-
-# name → (label, form, handler, target status for the map check or None, supervisor only)
-ACTIONS = {
-    "accept": (gettext_lazy("受理"), forms.AcceptForm, _do_accept, Status.ACCEPTED, False),
-    "refuse": (gettext_lazy("不予受理"), forms.RefuseForm, _do_refuse, Status.NOT_ACCEPTED, False),
-    "assign": (gettext_lazy("分配承办人"), forms.AssignForm, _do_assign, None, False),
-    "request_info": (
-        gettext_lazy("要求补充材料（暂停计时）"),
-        forms.RequestInfoForm,
-        _do_request_info,
-        Status.AWAITING_COMPLAINANT,
-        False,
-    ),
-    "start": (gettext_lazy("开始办理"), forms.StartForm, _do_start, Status.IN_PROGRESS, False),
-    "mediation": (gettext_lazy("记录调解结果"), forms.MediationForm, _do_mediation, None, False),
-    "resolve": (gettext_lazy("办结"), forms.ResolveForm, _do_resolve, Status.RESOLVED, False),
-    "close": (gettext_lazy("结案"), forms.CloseForm, _do_close, Status.CLOSED, False),
-    "reopen": (gettext_lazy("重新办理"), forms.ReopenForm, _do_reopen, Status.IN_PROGRESS, False),
-    "transfer": (gettext_lazy("移送其他部门"), forms.TransferForm, _do_transfer, None, False),
-    "extend": (gettext_lazy("批准延期"), forms.ExtendForm, _do_extend, None, True),
-}
-
-
-def _available(case: Complaint, user) -> list[str]:
-    names = []
-    for name, (_label, _form, _fn, target, supervisor_only) in ACTIONS.items():
-        if supervisor_only and not permissions.is_supervisor(user, case.bureau_id):
-            continue
-        if target and not can_transition(case.status, target):
-            continue
-        if name == "reopen" and case.status not in (Status.CLOSED, Status.RESOLVED):
-            continue
-        if name == "start" and case.status == Status.RESOLVED:
-            continue
-        if name in ("assign", "transfer") and not case.is_open:
-            continue
-        if name == "mediation" and case.status not in (Status.ACCEPTED, Status.IN_PROGRESS):
-            continue
-        if name == "extend" and not (case.is_open and case.step == "handling"):
-            continue
-        names.append(name)
-    return names
-
-
-def _form_for(name, case, data=None):
-    form_class = ACTIONS[name][1]
-    kwargs = {"case": case} if "case" in form_class.__init__.__code__.co_varnames else {}
-    return form_class(data, prefix=name, **kwargs)
+RELATED_LIMIT = 10
+THUMBNAIL_SIZE = (320, 320)
 
 
 def _case(request, pk, *, write=False):
@@ -145,32 +39,53 @@ def _case(request, pk, *, write=False):
     return permissions.get_case(request.user, pk, write=write, queryset=qs)
 
 
+def _page(request, case, bound=None, status=200):
+    """The workbench; `bound` is (action name, bound form) when an action's input was refused."""
+    annotate_time_left([case])
+    names = actions.available_actions(case, request.user)
+    action_forms = []
+    for name in names:
+        form = bound[1] if bound and bound[0] == name else forms.action_form(name, case)
+        action_forms.append((name, actions.label(name), form))
+    evidence = list(case.evidence.select_related("uploader"))
+    context = {
+        "case": case,
+        "writable": permissions.can_act(request.user, case),
+        "profile": case.category.clock_profile_for(case.kind),
+        "limit": limit_for(case, case.step) if case.step != "none" else None,
+        "events": case.events.select_related("actor", "from_bureau", "to_bureau", "clock_record"),
+        "evidence": [item for item in evidence if item.uploaded_by != item.Uploader.STAFF],
+        "attachments": [item for item in evidence if item.uploaded_by == item.Uploader.STAFF],
+        "original_form": forms.OriginalReleaseForm(),
+        "related": _related(case, request.user),
+        "actions": action_forms,
+        "open_action": bound[0] if bound else "",
+        "reopen_until": actions.reopen_until(case),
+        "template_texts": _template_texts(case, names),
+    }
+    return render(request, "complaints/dashboard/case.html", context, status=status)
+
+
+def _template_texts(case: Complaint, names: list[str]) -> dict[str, str]:
+    """Each reply template open to this case's actions, rendered for it (for the form script
+    that fills the public note when a template is chosen; escaped by json_script)."""
+    return {
+        str(template.pk): replies.render(template.text, case)
+        for template in replies.templates_for_case(case, names)
+    }
+
+
 @permissions.staff_required
 def detail(request, pk: int):
     case = _case(request, pk)
-    AccessLog.objects.create(complaint=case, user=request.user, action="view_full")
-    annotate_time_left([case])
-    writable = permissions.can_act(request.user, case)
-    actions = _available(case, request.user) if writable else []
-    profile = case.category.clock_profile_for(case.kind)
-    context = {
-        "case": case,
-        "writable": writable,
-        "profile": profile,
-        "limit": limit_for(case, case.step) if case.step != "none" else None,
-        "events": case.events.select_related("actor", "from_bureau", "to_bureau", "clock_record"),
-        "evidence": case.evidence.all(),
-        "original_form": forms.OriginalReleaseForm(),
-        "related": _related(case),
-        "actions": [(name, ACTIONS[name][0], _form_for(name, case)) for name in actions],
-        "visible_bureaus": permissions.bureau_ids(request.user),
-        "is_supervisor": permissions.is_supervisor(request.user),
-    }
-    return render(request, "complaints/dashboard/case.html", context)
+    log_access(case, "view_full", user=request.user, request=request)
+    return _page(request, case)
 
 
-def _related(case: Complaint):
-    """Same respondent or same complainant across all channels: non-personal columns only."""
+def _related(case: Complaint, user) -> list[Complaint]:
+    """Same respondent or same complainant phone, within the user's bureaus (bounded, indexed:
+    case_respondent_code / case_respondent_name / case_complainant_phone); non-personal
+    columns only."""
     match = Q()
     if case.respondent_credit_code:
         match |= Q(respondent_credit_code=case.respondent_credit_code)
@@ -180,61 +95,92 @@ def _related(case: Complaint):
         match |= Q(complainant_phone=case.complainant_phone)
     if not match:
         return []
-    return list(
-        Complaint.objects.filter(match)
-        .exclude(pk=case.pk)
-        .select_related("channel", "category", "bureau")
+    qs = Complaint.objects.filter(match).exclude(pk=case.pk)
+    scope = permissions.bureau_ids(user)
+    if scope is not None:
+        qs = qs.filter(bureau_id__in=scope)
+    related = list(
+        qs.select_related("channel", "category", "bureau")
         .only(
             "id",
             "tracking_number",
             "status",
             "submitted_at",
+            "respondent_credit_code",
+            "respondent_name",
+            "complainant_phone",
             "bureau_id",
             "bureau__name",
             "channel__code",
             "category__name",
             "category__name_en",
         )
-        .order_by("-submitted_at", "-id")[:20]
+        .order_by("-submitted_at", "-id")[:RELATED_LIMIT]
     )
+    for other in related:
+        same_respondent = bool(case.respondent_credit_code) and (
+            other.respondent_credit_code == case.respondent_credit_code
+        )
+        same_respondent = same_respondent or (
+            not case.respondent_credit_code and other.respondent_name == case.respondent_name
+        )
+        other.same_respondent = same_respondent
+        other.same_complainant = bool(case.complainant_phone) and (
+            other.complainant_phone == case.complainant_phone
+        )
+    return related
 
 
 @require_POST
 @permissions.staff_required
 def act(request, pk: int, action: str):
-    if action not in ACTIONS:
+    if action not in forms.ACTION_FORMS:
         raise Http404
     case = _case(request, pk, write=True)
-    if action not in _available(case, request.user):
-        if ACTIONS[action][4]:
-            raise PermissionDenied
-        messages.error(request, _("当前状态下不能执行该操作。"))
+    if action not in actions.available_actions(case, request.user):
+        messages.error(request, _("当前状态下不能执行该操作，或您无权执行。"))
         return redirect("dashboard:case", pk=case.pk)
-    form = _form_for(action, case, request.POST)
+    form = forms.action_form(action, case, request.POST, request.FILES)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label} {' '.join(errors)}".strip())
-        return redirect("dashboard:case", pk=case.pk)
+        messages.error(request, _("请按提示修改后重新提交。"))
+        return _page(request, case, bound=(action, form), status=400)
     try:
-        ACTIONS[action][2](case, request.user, form.cleaned_data)
-    except (lifecycle.TransitionNotAllowed, ValueError, workdays.CalendarUnavailable) as exc:
-        messages.error(request, _("操作未完成：%(error)s") % {"error": exc})
-    else:
-        messages.success(request, _("已完成：%(action)s") % {"action": ACTIONS[action][0]})
+        casework.perform(case, request.user, action, form.cleaned_data)
+    except actions.CaseError as error:
+        messages.error(request, _("操作未完成：%(error)s") % {"error": error})
+        return _page(request, case, bound=(action, form), status=409)
+    messages.success(request, _("已完成：%(action)s") % {"action": actions.label(action)})
     return redirect("dashboard:case", pk=case.pk)
 
 
 @permissions.staff_required
 def evidence(request, pk: int, evidence_id: int):
+    """The cleaned copy: as a download, inline (PDF viewer) or as a small image thumbnail."""
     case = _case(request, pk)
     item = case.evidence.filter(pk=evidence_id).first()
     if item is None:
         raise Http404
-    AccessLog.objects.create(
-        complaint=case, user=request.user, action="evidence_download", detail=str(item.pk)
-    )
-    return _attachment(item, item.file.open("rb"), item.sha256)
+    mode = request.GET.get("view", "")
+    if mode == "thumb" and item.is_image:
+        # Part of the case page already logged as a full view.
+        return _thumbnail(item)
+    inline = mode == "inline" and (item.is_pdf or item.is_image)
+    action = "evidence_view" if inline else "evidence_download"
+    log_access(case, action, user=request.user, request=request, detail=str(item.pk))
+    return _attachment(item, item.file.open("rb"), item.sha256, inline=inline)
+
+
+def _thumbnail(item) -> HttpResponse:
+    try:
+        with item.file.open("rb") as handle, Image.open(handle) as image:
+            image.thumbnail(THUMBNAIL_SIZE)
+            out = io.BytesIO()
+            image.convert("RGB").save(out, "JPEG", quality=80)
+    except (FileNotFoundError, UnidentifiedImageError, OSError) as exc:
+        raise Http404 from exc
+    response = HttpResponse(out.getvalue(), content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST
@@ -257,7 +203,11 @@ def evidence_original(request, pk: int, evidence_id: int):
     return _attachment(item, handle, item.original_sha256, label="original-")
 
 
-def _attachment(item, handle, sha256: str, label: str = "") -> FileResponse:
+def _attachment(item, handle, sha256: str, label: str = "", inline=False) -> FileResponse:
     """Named by case data, never the uploaded name; extension and type from the detected type."""
     name = f"evidence-{item.pk}-{label}{sha256[:8]}.{extension_for(item.content_type)}"
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=item.content_type)
+    response = FileResponse(
+        handle, as_attachment=not inline, filename=name, content_type=item.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

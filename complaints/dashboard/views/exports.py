@@ -10,7 +10,8 @@ from openpyxl import Workbook
 
 from complaints import permissions
 from complaints.dashboard import queue as queue_service
-from complaints.models import AccessLog, ClockStep
+from complaints.models import ClockStep
+from complaints.services.audit import log_access
 
 from .performance import scoped_stats
 from .queue import filter_form
@@ -67,9 +68,7 @@ class _Echo:
 
 
 def _log_export(request, what: str) -> None:
-    AccessLog.objects.create(
-        user=request.user, action="export", detail=f"{what}: {request.GET.urlencode()}"[:200]
-    )
+    log_access(None, "export", user=request.user, detail=f"{what}: {request.GET.urlencode()}")
 
 
 def _filename(stem: str, ext: str) -> str:

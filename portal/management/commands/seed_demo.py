@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms import demo as cms_demo
 from complaints import demo as complaints_demo
+from complaints.demo import replies as complaints_replies
 from credit import demo as credit_demo
 from inspections import demo as inspections_demo
 from search import api as search_api
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         complaints_demo.seed_provisional_calendar(stdout=self.stdout)
         self.stdout.write("Demo staff, editors and reviewers…")
         complaints_demo.seed_staff(stdout=self.stdout)
+        complaints_replies.seed(stdout=self.stdout)
         cms_demo.seed_editorial_groups(stdout=self.stdout)
         inspections_demo.seed(stdout=self.stdout)
         self.stdout.write("Pages…")

@@ -6,8 +6,7 @@ import pytest
 from django.forms import CharField
 from django.urls import reverse
 
-from complaints.dashboard.forms import ResolveForm
-from complaints.dashboard.views.case import ACTIONS, _form_for
+from complaints.dashboard.forms import ACTION_FORMS, ResolveForm, action_form
 from complaints.models import CaseEvent, Outcome, RefusalReason, ResponseTemplate, Status
 from tests.factories.complaints import file_complaint
 
@@ -95,11 +94,14 @@ def test_forbidden_transition_is_refused_with_a_message(login, handler_a, case_a
 
 def test_response_template_fills_the_public_note(login, handler_a, case_a):
     template = ResponseTemplate.objects.create(
-        status=Status.ACCEPTED, title="标准受理", text="您的投诉已受理，我们将在法定期限内办理。"
+        action="accept", title="标准受理", text="{受理编号}已受理，由{办理部门}在法定期限内办理。"
     )
     act(login(handler_a), case_a, "accept", template=template.pk)
     event = case_a.events.get(action="accepted")
-    assert event.public_note == template.text
+    assert (
+        event.public_note
+        == f"{case_a.tracking_number}已受理，由{case_a.bureau.name}在法定期限内办理。"
+    )
 
 
 def test_assign_only_to_staff_of_the_bureau(login, handler_a, supervisor_a, handler_b, case_a):
@@ -129,7 +131,9 @@ def test_extension_needs_a_supervisor_and_is_capped(login, bureau_b, handler_b, 
     act(login(handler_b), case, "accept")
     case.refresh_from_db()
     assert case.due_on == dt.date(2026, 6, 2)  # 3 months
-    assert act(login(handler_b), case, "extend", months=1, reason="需鉴定").status_code == 403
+    act(login(handler_b), case, "extend", months=1, reason="需鉴定")  # not offered to handlers
+    case.refresh_from_db()
+    assert case.due_on == dt.date(2026, 6, 2) and not case.extension_months
     act(login(supervisor_b), case, "extend", months=1, reason="需技术鉴定")
     case.refresh_from_db()
     assert case.due_on == dt.date(2026, 7, 2) and case.extension_months == 1
@@ -143,9 +147,10 @@ def test_extension_needs_a_supervisor_and_is_capped(login, bureau_b, handler_b, 
 def test_bulk_accept_is_for_supervisors_of_the_bureau(
     login, handler_a, supervisor_a, case_a, case_b
 ):
-    url = reverse("dashboard:bulk")
-    assert login(handler_a).post(url, {"action": "accept", "cases": [case_a.pk]}).status_code == 403
-    login(supervisor_a).post(url, {"action": "accept", "cases": [case_a.pk, case_b.pk]})
+    url = reverse("dashboard:bulk_actions")
+    refused = login(handler_a).post(url, {"bulk-bulk_action": "accept", "cases": [case_a.pk]})
+    assert refused.status_code == 403
+    login(supervisor_a).post(url, {"bulk-bulk_action": "accept", "cases": [case_a.pk, case_b.pk]})
     case_a.refresh_from_db()
     case_b.refresh_from_db()
     assert case_a.status == Status.ACCEPTED
@@ -155,8 +160,12 @@ def test_bulk_accept_is_for_supervisors_of_the_bureau(
 def test_bulk_assign(login, handler_a, supervisor_a, case_a):
     second = file_complaint().complaint
     login(supervisor_a).post(
-        reverse("dashboard:bulk"),
-        {"action": "assign", "cases": [case_a.pk, second.pk], "handler": handler_a.pk},
+        reverse("dashboard:bulk_actions"),
+        {
+            "bulk-bulk_action": "assign",
+            "cases": [case_a.pk, second.pk],
+            "bulk-handler": handler_a.pk,
+        },
     )
     assert set(handler_a.assigned_cases.values_list("pk", flat=True)) == {case_a.pk, second.pk}
 
@@ -173,19 +182,21 @@ def test_resolve_form_starts_without_an_outcome_and_needs_one_and_a_reply(case_a
 def test_one_click_resolve_is_refused(login, handler_a, case_a):
     client = login(handler_a)
     act(client, case_a, "accept")
-    act(client, case_a, "resolve", outcome=Outcome.MEDIATED)  # no reply, no mediation
+    refused = act(client, case_a, "resolve", outcome=Outcome.MEDIATED)  # no reply, no mediation
+    assert refused.status_code == 400 and "请填写公开说明" in refused.content.decode()
     case_a.refresh_from_db()
     assert case_a.status == Status.ACCEPTED
     response = act(client, case_a, "resolve", outcome=Outcome.MEDIATED, public_note="已调解。")
-    page = client.get(response["Location"]).content.decode()
-    assert "尚未记录达成协议的调解" in page
+    page = response.content.decode()
+    assert response.status_code == 409 and "尚未记录达成协议的调解" in page
+    assert "已调解。" in page  # what was typed is kept
     case_a.refresh_from_db()
     assert case_a.status == Status.ACCEPTED and not case_a.outcome
 
 
 def test_every_free_text_box_says_who_reads_it(case_a):
-    for name, (_label, form_class, *_rest) in ACTIONS.items():
-        form = _form_for(name, case_a)
+    for name in ACTION_FORMS:
+        form = action_form(name, case_a)
         for field_name, field in form.fields.items():
             if isinstance(field, CharField):
                 assert "可见" in str(field.label), f"{name}.{field_name}: {field.label}"

@@ -30,18 +30,30 @@ def test_full_view_is_logged_and_shows_evidence_hashes(login, handler_a, bureau_
     assert AccessLog.objects.filter(complaint=case, action="evidence_download").count() == 1
 
 
-def test_related_cases_across_channels_without_personal_data(login, handler_a, case_a):
-    same_respondent = file_complaint(
+def test_related_cases_within_the_users_bureaus_without_personal_data(
+    login, handler_a, case_a, django_user_model
+):
+    """Same respondent or same complainant phone, in the bureaus the user works for (a
+    superuser: all, across the three hotlines)."""
+    same_respondent = file_complaint(complainant_name="李四", complainant_phone="13900000001")
+    same_phone = file_complaint(respondent_name="另一家公司", respondent_credit_code="")
+    elsewhere = file_complaint(
         "copyright-infringement", ip_right_type="copyright", complainant_name="李四"
     ).complaint
     unrelated = file_complaint(
         respondent_name="别家公司", respondent_credit_code="", complainant_phone="13900000000"
     ).complaint
     response = login(handler_a).get(reverse("dashboard:case", args=[case_a.pk]))
-    related = {case.pk for case in response.context["related"]}
-    assert same_respondent.pk in related and unrelated.pk not in related
-    assert same_respondent.channel.code != case_a.channel.code
+    related = {case.pk: case for case in response.context["related"]}
+    assert set(related) == {same_respondent.complaint.pk, same_phone.complaint.pk}
+    assert related[same_phone.complaint.pk].same_complainant
+    assert not related[same_phone.complaint.pk].same_respondent
     assert "李四" not in response.content.decode()
+    admin = django_user_model.objects.create_superuser("root", "root@example.cn", "pw")
+    response = login(admin).get(reverse("dashboard:case", args=[case_a.pk]))
+    related = {case.pk for case in response.context["related"]}
+    assert elsewhere.pk in related and unrelated.pk not in related
+    assert elsewhere.channel.code != case_a.channel.code
 
 
 def test_csv_export_escapes_formulas_and_masks(login, handler_a):
