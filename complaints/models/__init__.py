@@ -13,6 +13,7 @@ from .choices import (
     TimeUnit,
 )
 from .dashboard import DeadlineReminder, ResponseTemplate
+from .phone import PhoneIntake
 from .reference import (
     Bureau,
     Category,
@@ -43,6 +44,7 @@ __all__ = [
     "IpRightType",
     "Kind",
     "Outcome",
+    "PhoneIntake",
     "PurgeRecord",
     "RefusalReason",
     "ResponseTemplate",

@@ -129,3 +129,14 @@ def resolve_case(case, actor, outcome: str = Outcome.NO_VIOLATION, public_note: 
         case = lifecycle.record_mediation(case, actor=actor, agreed=agreed)
     reply = public_note or f"办理结果：{Outcome(outcome).label}"
     return lifecycle.resolve(case, actor=actor, outcome=outcome, public_note=reply)
+
+
+def hotline_operator(**user_fields):
+    """A user in the `hotline_operator` group (may record calls; works for no bureau)."""
+    from complaints.services.phone_intake import ensure_operator_group
+
+    user_fields.setdefault("username", "operator")
+    user_fields.setdefault("first_name", "吴倩")
+    user = UserFactory(**user_fields)
+    user.groups.add(ensure_operator_group())
+    return user

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms import demo as cms_demo
 from complaints import demo as complaints_demo
+from complaints.demo import operators as complaints_operators
 from search import api as search_api
 
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         complaints_demo.seed_provisional_calendar(stdout=self.stdout)
         self.stdout.write("Demo staff, editors and reviewers…")
         complaints_demo.seed_staff(stdout=self.stdout)
+        complaints_operators.seed(stdout=self.stdout)
         cms_demo.seed_editorial_groups(stdout=self.stdout)
         self.stdout.write("Pages…")
         cms_demo.seed_pages(stdout=self.stdout)
