@@ -1,6 +1,6 @@
 """Reading a tracking number and an access code aloud: short groups, and for every character
-a word that cannot be misheard (the ICAO alphabet for letters; the telephone readings of
-digits in Chinese, where 7 is 拐 and 2 is 两)."""
+a word that cannot be misheard: the ICAO spelling alphabet for letters; digits as numbers (1
+as 幺 in Chinese, as on the telephone; codes hold no 0 or 1, see services/access.ALPHABET)."""
 
 from django.utils.translation import get_language
 
@@ -11,7 +11,7 @@ LETTER_WORDS = {
     "S": "Sierra", "T": "Tango", "U": "Uniform", "V": "Victor", "W": "Whiskey", "X": "X-ray",
     "Y": "Yankee", "Z": "Zulu",
 }  # fmt: skip
-DIGITS_ZH = dict(zip("0123456789", "洞幺两三四五六拐八九", strict=True))
+DIGITS_ZH = dict(zip("0123456789", "零幺二三四五六七八九", strict=True))
 _EN_DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 DIGITS_EN = dict(zip("0123456789", _EN_DIGITS, strict=True))
 

@@ -99,6 +99,10 @@ ACCESS_KEYS = {
 }
 
 
+# Fields that take a whole row at 1366 px; the others share a row two by two.
+WIDE = {"kind", "consent", "is_anonymous", "complainant_address", "facts", "request"}
+
+
 class HotlineChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.code} {localized(obj)}"
@@ -166,7 +170,8 @@ def _tune(form: forms.Form) -> None:
         if name.startswith("complainant_"):
             # The operator's browser must not offer the operator's own details.
             field.widget.attrs["autocomplete"] = "off"
-        if name in ACCESS_KEYS:
+        if name in ACCESS_KEYS and not isinstance(field.widget, forms.RadioSelect):
+            # (a group of radios carries it on its fieldset: one element per key)
             field.widget.attrs["accesskey"] = ACCESS_KEYS[name]
     if "category" in form.fields:
         category = form.fields["category"]
@@ -194,7 +199,8 @@ def _describe(bound: forms.BoundField, required: bool) -> None:
     if bound.errors:
         css += " is-invalid"
     widget.attrs["class"] = css
-    ids = [f"{bound.auto_id}_help", f"{bound.auto_id}_audience"]
+    ids = [f"{bound.auto_id}_help"] if bound.help_text else []
+    ids.append(f"{bound.auto_id}_audience")
     if bound.errors:
         ids.append(f"{bound.auto_id}_error")
     if not isinstance(widget, forms.RadioSelect):
@@ -275,6 +281,7 @@ class CallIntake:
                         "audience": AUDIENCE.get(name, ""),
                         "required": name in required,
                         "accesskey": ACCESS_KEYS.get(name, ""),
+                        "width": "col-12" if name in WIDE else "col-md-6",
                     }
                 )
             yield {"id": key, "title": title, "fields": fields}

@@ -3,6 +3,25 @@
  * shows the same preview, keeping everything typed. */
 (function () {
   "use strict";
+
+  // The page's access keys, the same in every browser: Alt+letter (or Alt+Shift+letter, as
+  // Firefox has it) focuses the field or follows the link. Native accesskey handling, where
+  // the browser has it, reaches the same element: doing it twice is harmless.
+  document.addEventListener("keydown", function (event) {
+    if (!event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var match = /^Key([A-Z])$/.exec(event.code || "");
+    if (!match) { return; }
+    var letter = match[1].toLowerCase();
+    var target = document.querySelector('[accesskey="' + letter + '"], [data-accesskey="' + letter + '"]');
+    if (!target || target.hidden) { return; }
+    if (target.tagName === "FIELDSET") {
+      target = target.querySelector("input:checked") || target.querySelector("input");
+    }
+    if (!target || target.disabled) { return; }
+    event.preventDefault();
+    if (target.tagName === "A" || target.tagName === "BUTTON") { target.click(); } else { target.focus(); }
+  });
+
   var form = document.getElementById("call-form");
   if (!form) { return; }
   var region = document.getElementById("call-route");

@@ -283,14 +283,49 @@ def test_page_queries_stay_constant(operator_client, django_assert_max_num_queri
         operator_client.get(PREVIEW, {"category": Category.objects.first().pk})
 
 
-def test_english_page_uses_the_english_catalogue(operator_client):
+@pytest.mark.urls("tests.complaints.dashboard.calls_i18n_urls")
+def test_english_page_and_errors(operator_client):
     from django.utils import translation
 
     with translation.override("en"):
         url = reverse("dashboard:call_new")
-    html = operator_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert url == "/en/dashboard/calls/new/"
+    html = operator_client.get(url).content.decode()
     assert '<html lang="en"' in html
-    assert "Facts and grounds" in html  # a wizard label, from the shared catalogue
+    assert "Facts and reasons" in html  # a wizard label, from the shared catalogue
+    response = operator_client.post(url, call_post(consent=None, complainant_phone="12345"))
+    html = response.content.decode()
+    assert "lang=\"en\"" in html and not Complaint.objects.exists()
+    assert not re.search(r"[\u4e00-\u9fff]", re.sub(r"value=\"[^\"]*\"|>[^<]*</textarea>", "", _errors(html)))
+
+
+def _errors(html: str) -> str:
+    return re.search(r'<div class="alert alert-danger"[^>]*id="call-errors".*?</div>', html, re.S).group(0)
+
+
+def test_every_string_of_the_call_pages_has_an_english_entry():
+    """Source strings of the call pages are in an English table (the lead compiles them)."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    known = {}
+    for table in (root / "locale/en/json").glob("*.json"):
+        known.update(json.loads(table.read_text(encoding="utf-8")))
+    sources = [*(root / "templates/complaints/dashboard").glob("call_*.html")]
+    texts = [path.read_text(encoding="utf-8") for path in sources]
+    found = set()
+    for text in texts:
+        found |= set(re.findall(r'{% translate "([^"]+)"', text))
+        for body in re.findall(r"{% blocktranslate[^%]*%}(.*?){% endblocktranslate %}", text):
+            found.add(re.sub(r"{{ (\w+) }}", r"%(\1)s", body))
+    from complaints.forms import call
+
+    found |= {str(text) for text in call.AUDIENCE.values()}
+    found |= {str(title) for _key, title, _names in call.SECTIONS}
+    found.add(str(call.CONSENT_NOTICE))
+    missing = sorted(text for text in found if text not in known)
+    assert not missing, missing
 
 
 def test_demo_operator_can_record_calls_and_sees_no_queue(reference_data):
