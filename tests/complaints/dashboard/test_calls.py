@@ -21,7 +21,7 @@ from complaints.notifications import sms
 from complaints.notifications.models import Notification
 from complaints.services import access
 from complaints.services.phone_intake import can_record_calls
-from tests.factories.complaints import UserFactory, hotline_operator
+from tests.factories.complaints import UserFactory, file_complaint, hotline_operator
 
 NEW = "/dashboard/calls/new/"
 PREVIEW = "/dashboard/calls/new/preview/"
@@ -341,3 +341,20 @@ def test_demo_operator_can_record_calls_and_sees_no_queue(reference_data):
     client.force_login(user)
     assert client.get(NEW).status_code == 200
     assert client.get("/dashboard/").status_code == 403
+
+
+def test_the_case_page_shows_how_the_call_came_in(
+    operator_client, login, django_capture_on_commit_callbacks
+):
+    from complaints.models import Bureau, Role
+    from tests.factories.complaints import staff_member
+
+    operator_client.post(NEW, call_post())
+    case = Complaint.objects.get()
+    handler = staff_member(Bureau.objects.get(code="jiangan-amr"), Role.HANDLER, username="h")
+    html = login(handler).get(f"/dashboard/cases/{case.pk}/").content.decode()
+    assert 'data-testid="call-panel"' in html and "12315" in html and "吴倩" in html
+    assert "请问您同意吗" in html
+    web = file_complaint().complaint
+    html = login(handler).get(f"/dashboard/cases/{web.pk}/").content.decode()
+    assert 'data-testid="call-panel"' not in html
