@@ -358,3 +358,20 @@ def test_the_case_page_shows_how_the_call_came_in(
     web = file_complaint().complaint
     html = login(handler).get(f"/dashboard/cases/{web.pk}/").content.decode()
     assert 'data-testid="call-panel"' not in html
+
+
+def test_codes_are_read_in_short_groups_with_a_word_per_character():
+    from complaints.dashboard.call_reading import groups
+
+    assert groups("IP-2026-K7MP3Q") == [
+        [("I", "India"), ("P", "Papa")],
+        [("2", "二"), ("0", "零"), ("2", "二"), ("6", "六")],
+        [("K", "Kilo"), ("7", "七"), ("M", "Mike")],
+        [("P", "Papa"), ("3", "三"), ("Q", "Quebec")],
+    ]
+    code = "ABCDE-FGHJK-MNPQR-STUVW-XYZ23-4"
+    assert [len(group) for group in groups(code)] == [5, 5, 5, 5, 5, 1]
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert groups("7")[0][0] == ("7", "seven")
