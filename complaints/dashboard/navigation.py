@@ -65,6 +65,19 @@ register(
 )
 
 
+register(
+    NavLink(
+        key="calls",
+        label=_("记录来电"),
+        url_name="dashboard:call_new",
+        visible=lambda user: user.has_perm("complaints.record_call"),
+        section="work",
+        order=20,
+        current_for=("dashboard:call_done",),
+    )
+)
+
+
 def links_for(user, current_url_name: str) -> dict[str, list[dict]]:
     """{section label: [{key, label, url, current}]} of the links the user may see."""
     out: dict[str, list[dict]] = {}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, bulk, case, exports, performance, queue, saved, topten
+from .views import auth, bulk, calls, case, exports, performance, queue, saved, topten
 
 app_name = "dashboard"
 
@@ -24,6 +24,9 @@ urlpatterns = [
     ),
     path("cases/<int:pk>/top-ten/", topten.propose, name="propose_top_ten"),
     path("cases/<int:pk>/<slug:action>/", case.act, name="act"),
+    path("calls/new/", calls.new, name="call_new"),
+    path("calls/new/preview/", calls.preview, name="call_preview"),
+    path("calls/done/", calls.done, name="call_done"),
     path("performance/", performance.performance, name="performance"),
     path("export/cases.csv", exports.queue_csv, name="export_queue_csv"),
     path("export/cases.xlsx", exports.queue_xlsx, name="export_queue_xlsx"),

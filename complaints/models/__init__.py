@@ -13,6 +13,7 @@ from .choices import (
     TimeUnit,
 )
 from .dashboard import DeadlineReminder, ResponseTemplate, SavedSearch
+from .phone import PhoneIntake
 from .reference import (
     Bureau,
     Category,
@@ -44,6 +45,7 @@ __all__ = [
     "IpRightType",
     "Kind",
     "Outcome",
+    "PhoneIntake",
     "PurgeRecord",
     "RefusalReason",
     "ResponseTemplate",

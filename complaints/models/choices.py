@@ -82,3 +82,6 @@ class Source(models.TextChoices):
     WEB = "web", _("网上提交")
     OPEN311 = "open311", _("开放接口")
     STAFF = "staff", _("工作人员录入")
+    # A call to 12330 / 12315 / 12390 recorded by a hotline operator (PhoneIntake holds which
+    # hotline, who recorded it and the caller's spoken consent).
+    PHONE = "phone", _("热线电话受理")

@@ -122,6 +122,8 @@ def submit_complaint(
     power_of_attorney: Sequence[CheckedUpload] = (),
     source: str = Source.WEB,
     actor_label: str = "公众",
+    actor=None,
+    intake_note: str = "",
     idempotency_key: str | None = None,
     uploaded_by: str = Evidence.Uploader.COMPLAINANT,
 ) -> SubmitResult:
@@ -161,11 +163,14 @@ def submit_complaint(
             record_event(
                 complaint,
                 "submitted",
-                actor_label=actor_label,
+                actor=actor,
+                actor_label="" if actor is not None else actor_label,
                 to_status=Status.SUBMITTED,
                 to_bureau=decision.bureau,
                 public_note=f"已收到，由{decision.bureau.name}办理。",
-                internal_note=f"分派依据：{decision.reason}",
+                internal_note="\n".join(
+                    filter(None, [intake_note, f"分派依据：{decision.reason}"])
+                ),
                 created=True,
             )
     except IntegrityError:

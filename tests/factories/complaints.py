@@ -193,3 +193,12 @@ def varied_queue(supervisor, handler) -> dict:
     for name, case in cases.items():
         case.refresh_from_db()
     return cases
+def hotline_operator(**user_fields):
+    """A user in the `hotline_operator` group (may record calls; works for no bureau)."""
+    from complaints.services.phone_intake import ensure_operator_group
+
+    user_fields.setdefault("username", "operator")
+    user_fields.setdefault("first_name", "吴倩")
+    user = UserFactory(**user_fields)
+    user.groups.add(ensure_operator_group())
+    return user

@@ -10,6 +10,7 @@ from complaints import demo as complaints_demo
 from complaints.demo import replies as complaints_replies
 from credit import demo as credit_demo
 from inspections import demo as inspections_demo
+from complaints.demo import operators as complaints_operators
 from search import api as search_api
 
 
@@ -46,6 +47,7 @@ class Command(BaseCommand):
         self.stdout.write("Demo staff, editors and reviewers…")
         complaints_demo.seed_staff(stdout=self.stdout)
         complaints_replies.seed(stdout=self.stdout)
+        complaints_operators.seed(stdout=self.stdout)
         cms_demo.seed_editorial_groups(stdout=self.stdout)
         inspections_demo.seed(stdout=self.stdout)
         self.stdout.write("Pages…")
