@@ -57,9 +57,32 @@ def record_list(request):
     return render(request, "credit/staff/list.html", context)
 
 
+def _initial_from_inspection(request) -> dict:
+    """Fields a 双随机 inspection's finding already knows (?inspection=<pk>, own bureaus only)."""
+    from inspections.permissions import get_inspection
+
+    pk = request.GET.get("inspection", "")
+    if not pk.isdigit():
+        return {}
+    inspection = get_inspection(request.user, int(pk))
+    result = getattr(inspection, "result", None)
+    if result is None or not result.violation_found:
+        return {}
+    facts = _("双随机抽查（%(draw)s）发现违法行为。") % {"draw": inspection.draw.title}
+    if result.public_note:
+        facts = f"{facts}\n{result.public_note}"
+    return {
+        "enterprise_name": inspection.pool_target.name,
+        "uscc": inspection.pool_target.key,
+        "bureau": inspection.draw.bureau_id,
+        "facts": facts,
+    }
+
+
 @permissions.supervisor_required
 def record_create(request):
-    form = CreditRecordForm(request.POST or None, user=request.user)
+    initial = _initial_from_inspection(request) if request.method == "GET" else {}
+    form = CreditRecordForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "case_numbers"}
         record = services.create_record(
