@@ -98,7 +98,7 @@ def linkable_cases(user):
 
 def _describe_changes(record: CreditRecord, before: dict) -> str:
     changed = [
-        str(record._meta.get_field(name).verbose_name)
+        str(getattr(record._meta.get_field(name), "verbose_name", name))
         for name, value in before.items()
         if getattr(record, name) != value
     ]

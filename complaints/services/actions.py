@@ -66,8 +66,8 @@ def reopen_until(case: Complaint) -> datetime.datetime | None:
 
 
 def _reopen_open(case: Complaint) -> bool:
-    until = reopen_until(case)
-    return until is not None and (timezone.now() - case.closed_at).days <= REOPEN_WINDOW_DAYS
+    closed_at = case.closed_at if reopen_until(case) is not None else None
+    return closed_at is not None and (timezone.now() - closed_at).days <= REOPEN_WINDOW_DAYS
 
 
 def _extension_left(case: Complaint) -> int:

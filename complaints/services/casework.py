@@ -40,7 +40,7 @@ def extend_deadline(case: Complaint, *, actor, months: int, reason: str) -> Comp
         raise InvalidInput(_("本案最多还可延期 %(left)d 个月。"), left=left)
     old_due = case.due_on
     clock.extend(case, months)
-    case.is_overdue = case.due_on < timezone.localdate()
+    case.is_overdue = case.due_on is not None and case.due_on < timezone.localdate()
     case.save()
     record_event(
         case,

@@ -11,6 +11,7 @@ Who reads what: a `public_note` goes to the complainant (tracking page, SMS) and
 """
 
 import datetime
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.db.models import Q
@@ -291,7 +292,7 @@ def withdraw(complaint, *, reason: str, actor_label="投诉人"):
 
 @transaction.atomic
 def supply_information(
-    complaint, *, note: str, files: list[CheckedUpload] = (), actor_label="投诉人"
+    complaint, *, note: str, files: Sequence[CheckedUpload] = (), actor_label="投诉人"
 ):
     """The complainant answered a request for information (with files already checked by
     `uploads.check_uploads`): the clock runs again. The files are stored in the same

@@ -3,6 +3,7 @@ search indexing and notifications after commit), marked as received by phone, wi
 as the actor and the caller's spoken consent kept beside the case."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -37,7 +38,7 @@ def ensure_operator_group() -> Group:
 @dataclass(frozen=True)
 class Call:
     hotline: Channel
-    operator: object  # the signed-in user who took the call
+    operator: Any  # the signed-in user who took the call
     consent_text: str  # the notice as read out to the caller, who agreed to it
 
 
@@ -66,5 +67,6 @@ def record_call(data: IntakeData, call: Call, *, idempotency_key: str) -> Submit
                 consent_text=call.consent_text,
             )
             # Tracking number and access code by SMS (and e-mail if given), sent after commit.
+            assert result.access_code is not None  # a new case always has one
             queue_confirmation(result.complaint, result.access_code)
     return result
