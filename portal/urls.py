@@ -20,6 +20,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("complaints/database/", include("records.urls")),
     path("complaints/", include("complaints.urls")),
     path("stats/", include("complaints.stats_urls")),
     path("search/", include("search.urls")),

@@ -36,12 +36,20 @@ _E = r"(?![0-9A-Za-z])"
 _SEP = r"[\s\-－—]?"
 HAN = "\u4e00-\u9fff"
 
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+\s?(?:@|＠|\(at\)|\[at\])\s?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+EMAIL_RE = re.compile(
+    r"[A-Za-z0-9._%+\-]+\s?(?:@|＠|\(at\)|\[at\])\s?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+)
 URL_RE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", re.IGNORECASE)
 ID_RE = re.compile(
     _D + r"[1-9]\d{5}" + _SEP + r"(?:18|19|20)\d{2}" + _SEP + r"(?:0[1-9]|1[0-2])"
-    r"(?:0[1-9]|[12]\d|3[01])" + _SEP + r"\d{3}[\dXx]" + _E
-    + "|" + _D + r"[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}" + _E  # 15 digits
+    r"(?:0[1-9]|[12]\d|3[01])"
+    + _SEP
+    + r"\d{3}[\dXx]"
+    + _E
+    + "|"
+    + _D
+    + r"[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}"
+    + _E  # 15 digits
 )
 # After a word naming an ID document: whatever letters and digits follow (passports too).
 ID_CUE_RE = re.compile(
@@ -70,15 +78,22 @@ _NOT_PLACE = "在住于是的了到和与从向往家位我他她您为址及或
 _PLACE_CHAR = rf"(?:(?![{_NOT_PLACE}])[{HAN}A-Za-z0-9])"
 _ROAD = r"(?:路|街|大道|大街|巷|里|村|弄|道|湾|社区|小区|花园|广场|大厦|中心|公寓|城|苑|园)"
 _NUMBER = r"(?:[0-9０-９]+|[一二三四五六七八九十百]+)"
-_UNIT = rf"(?:[{HAN}A-Za-z0-9]{{0,12}}?{_NUMBER}[A-Za-z]?(?:号楼|栋|幢|座|楼|单元|层|室|号|铺|门面|-{_NUMBER}))"
+_UNIT = (
+    rf"(?:[{HAN}A-Za-z0-9]{{0,12}}?{_NUMBER}[A-Za-z]?"
+    rf"(?:号楼|栋|幢|座|楼|单元|层|室|号|铺|门面|-{_NUMBER}))"
+)
 _REGION = rf"(?:{_PLACE_CHAR}{{2,6}}?(?:省|市|自治州))?(?:{_PLACE_CHAR}{{1,8}}?(?:区|县))?"
 ADDRESS_RE = re.compile(
     _REGION + rf"{_PLACE_CHAR}{{1,12}}?{_ROAD}" + rf"(?:{_NUMBER}[A-Za-z]?号)?{_UNIT}*"
     rf"(?<=[号栋幢座楼元层室铺面0-9])"
-    + "|" + _REGION + rf"{_PLACE_CHAR}{{1,12}}?{_NUMBER}(?:号楼|栋|幢)(?:{_NUMBER}单元)?"
+    + "|"
+    + _REGION
+    + rf"{_PLACE_CHAR}{{1,12}}?{_NUMBER}(?:号楼|栋|幢)(?:{_NUMBER}单元)?"
     rf"(?:{_NUMBER}(?:层|楼))?(?:{_NUMBER}[A-Za-z]?室?)?"
 )
-ADDRESS_CUE_RE = re.compile(rf"(?:住址|家住|住在|地址|住于|居住在|现住)\s*(?:是|为|：|:|在)?\s*([{HAN}A-Za-z0-9\-－#]{{4,40}})")
+ADDRESS_CUE_RE = re.compile(
+    rf"(?:住址|家住|住在|地址|住于|居住在|现住)\s*(?:是|为|：|:|在)?\s*([{HAN}A-Za-z0-9\-－#]{{4,40}})"
+)
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -89,20 +104,40 @@ SURNAMES = (
     "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥"
     "南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禚井祖"
 )
-COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "公孙", "尉迟", "长孙", "宇文", "司徒", "夏侯")
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "令狐",
+    "慕容",
+    "公孙",
+    "尉迟",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+)
 # Words after which a person's name follows.
-NAME_CUES = (
-    "我叫", "叫", "本人", "名叫", "叫做", "姓名", "店主", "老板娘", "老板", "联系人", "经理", "负责人",
-    "法定代表人", "法人代表", "法人", "业务员", "客服", "销售员", "店员", "经营者", "摊主", "主播",
-    "代理人", "委托人", "举报人", "投诉人", "受害人", "当事人", "车主", "发货人", "收款人", "律师", "同事", "朋友", "邻居", "丈夫", "妻子", "儿子", "女儿", "父亲",
-    "母亲", "师傅", "员工", "收件人", "签收人", "户名", "持卡人", "证人", "网友",
-)  # fmt: skip
+_CUE_WORDS = (
+    "我叫 叫 本人 名叫 叫做 姓名 店主 老板娘 老板 联系人 经理 负责人 法定代表人 法人代表 "
+    "法人 业务员 客服 销售员 店员 经营者 摊主 主播 代理人 委托人 举报人 投诉人 受害人 "
+    "当事人 车主 发货人 收款人 律师 同事 朋友 邻居 丈夫 妻子 儿子 女儿 父亲 母亲 师傅 "
+    "员工 收件人 签收人 户名 持卡人 证人 网友"
+)
+NAME_CUES = tuple(_CUE_WORDS.split())
 TITLES = "先生|女士|小姐|经理|老板|师傅|律师|老师|总|阿姨|大姐|大哥|主任|医生|警官"
 # Characters that, after a two-character name, start the next word rather than the name.
-AFTER_NAME = set("说称表示在的了是和与等要也就已还却不没对把被向让给从拒讲告回答电手微身住家于曾又才都很只便")
+AFTER_NAME = set(
+    "说称表示在的了是和与等要也就已还却不没对把被向让给从拒讲告回答电手微身住家于曾又才都很只便"
+)
 _SURNAME_ALT = "|".join((*COMPOUND_SURNAMES, *SURNAMES))
 # Before 先生/经理 …: the frequent surnames only (a rarer one like 区 or 司 ends many words).
-_TITLE_SURNAMES = "|".join((*COMPOUND_SURNAMES, *(c for c in SURNAMES[:140] if c not in "向文安关")))
+_TITLE_SURNAMES = "|".join(
+    (*COMPOUND_SURNAMES, *(c for c in SURNAMES[:140] if c not in "向文安关"))
+)
 NAME_CUE_RE = re.compile(
     r"(?:" + "|".join(sorted(NAME_CUES, key=len, reverse=True)) + r")\s*(?:是|为|：|:)?\s*"
     rf"((?:{_SURNAME_ALT})[{HAN}]{{1,2}})"
@@ -160,7 +195,7 @@ def _tagger():
     return jieba.posseg
 
 
-OPEN_QUOTES, CLOSE_QUOTES = "“《「『\"", "”》」』\""
+OPEN_QUOTES, CLOSE_QUOTES = '“《「『"', '”》」』"'
 
 
 def _tagged_names(text: str) -> str:

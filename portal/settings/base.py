@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "complaints",
     "complaints.api.apps.Open311Config",
     "complaints.notifications.apps.NotificationsConfig",
+    "records",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
