@@ -195,24 +195,30 @@ def _tagger():
     return jieba.posseg
 
 
+PLACE_SUFFIXES = set("区县市省镇乡村路街道巷园城湖山")
 OPEN_QUOTES, CLOSE_QUOTES = '“《「『"', '”》」』"'
 
 
 def _tagged_names(text: str) -> str:
     """Person names jieba's tagger finds (nr) that start with a known surname; not inside
-    quotes or title marks, where a complaint names a brand or a work (“华为”, 《…》)."""
+    quotes or title marks, where a complaint names a brand or a work (“华为”, 《…》), nor
+    before a place word (东湖高新区: 高新 is not a person)."""
+    tokens = list(_tagger().cut(text))
     parts = []
     quoted = False
-    for word, flag in _tagger().cut(text):
+    for index, (word, flag) in enumerate(tokens):
         if word in OPEN_QUOTES and not (word == '"' and quoted):
             quoted = True
         elif word in CLOSE_QUOTES:
             quoted = False
+        following = tokens[index + 1].word if index + 1 < len(tokens) else ""
         if (
             not quoted
             and flag == "nr"
             and 2 <= len(word) <= 4
             and (word[0] in SURNAMES or word[:2] in COMPOUND_SURNAMES)
+            and following[:1] not in PLACE_SUFFIXES
+            and word[-1] not in "区县市省镇乡路街"
         ):
             parts.append(PLACEHOLDERS[NAME])
         else:
