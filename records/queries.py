@@ -8,7 +8,7 @@ best `conf.search_limit()` matches are then filtered and counted like any other 
 import re
 from dataclasses import dataclass, fields, replace
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -159,9 +159,9 @@ class Selection:
         if name == "year":
             grouped = records.annotate(key=ExtractYear("received_on")).values("key")
         elif name in ("channel", "category", "district"):
-            grouped = records.values(key=f"{name}_id")
+            grouped = records.values(key=F(f"{name}_id"))
         else:
-            grouped = records.values(key=name)
+            grouped = records.values(key=F(name))
         return grouped.annotate(n=Count("id")).values_list("key", "n")
 
     def monthly(self) -> list[tuple]:
