@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms import demo as cms_demo
 from complaints import demo as complaints_demo
+from records import demo as records_demo
 from search import api as search_api
 
 
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             started = time.perf_counter()
             figures = search_api.rebuild(kinds=("case",), progress=self._progress)
             self.stdout.write(f"  {figures} in {time.perf_counter() - started:.1f}s")
+        records_demo.seed(stdout=self.stdout, index=not no_index)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
 
     def _progress(self, kind: str, done: int, total: int) -> None:
