@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from records import conf
 from records.models import PublicRecord
 from records.queries import FACETS, Filters, Selection
 
@@ -51,7 +52,7 @@ def browse(request):
         "next_link": _link(params, page=page.next_page_number())
         if page.has_next() and page.number < MAX_PAGE
         else "",
-        "search_capped": filters.q and selection.ids is not None,
+        "search_limit": conf.search_limit() if filters.q else None,
         "active_chips": [
             {"name": name, "link": _link(params, **{name: ""})}
             for name in (*FACETS, "respondent", "narrative")
