@@ -3,11 +3,13 @@ database's full-text search and the site search find them through search/'s one 
 Withheld records are not searchable; deleted records leave the index."""
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import translation
 
+from records.counts import changed
 from records.models import PublicRecord
 from search import registry
 from search.api import remove_object
@@ -74,3 +76,4 @@ SOURCE = registry.register(RecordSource())
 @receiver(post_delete, sender=PublicRecord)
 def record_deleted(sender, instance, **kwargs):
     remove_object(SOURCE.name, instance.pk)
+    transaction.on_commit(changed)

@@ -5,15 +5,18 @@ Full-text search goes through search/'s interface (records.indexing registers th
 best `conf.search_limit()` matches are then filtered and counted like any other selection.
 """
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, fields, replace
 
 from django.db.models import Count, F
-from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from complaints.models import Category, Channel, District, Kind, Outcome
 from records import conf, indexing
+from records.counts import cached as _cached
 from records.labels import localized
 from records.models import PublicRecord
 from search.api import ContentFilters, search_content
@@ -119,6 +122,11 @@ class Selection:
     def __init__(self, filters: Filters):
         self.filters = filters
         self.ids = matching_ids(filters.q) if filters.q else None
+        params = json.dumps(filters.as_params(), sort_keys=True, ensure_ascii=False)
+        self._digest = hashlib.sha256(params.encode()).hexdigest()[:32]
+
+    def count(self) -> int:
+        return _cached(f"count:{self._digest}", lambda: self.records().count())
 
     def records(self, skip: str = ""):
         return _apply(PublicRecord.objects.public(), self.filters, self.ids, skip)
@@ -128,7 +136,11 @@ class Selection:
 
     def facets(self) -> list[dict]:
         """Each facet counted over the selection without its own filter (so the reader sees
-        what choosing another value would give): one GROUP BY per facet."""
+        what choosing another value would give): one GROUP BY per facet, cached."""
+        language = get_language() or ""
+        return _cached(f"facets:{language}:{self._digest}", self._facets)
+
+    def _facets(self) -> list[dict]:
         facets = []
         labels = _reference_labels()
         for name in FACETS:
@@ -157,14 +169,23 @@ class Selection:
     def _counts(self, name: str):
         records = self.records(skip=name).order_by()
         if name == "year":
-            grouped = records.annotate(key=ExtractYear("received_on")).values("key")
-        elif name in ("channel", "category", "district"):
+            # Grouped by the indexed month column, summed per year here (a few dozen rows):
+            # twice as fast as grouping by a year computed from every row.
+            months = records.values(key=F("received_month")).annotate(n=Count("id"))
+            years: dict[int, int] = {}
+            for month, count in months.values_list("key", "n"):
+                years[month.year] = years.get(month.year, 0) + count
+            return list(years.items())
+        if name in ("channel", "category", "district"):
             grouped = records.values(key=F(f"{name}_id"))
         else:
             grouped = records.values(key=F(name))
         return grouped.annotate(n=Count("id")).values_list("key", "n")
 
     def monthly(self) -> list[tuple]:
+        return _cached(f"monthly:{self._digest}", self._monthly)
+
+    def _monthly(self) -> list[tuple]:
         rows = (
             self.records()
             .order_by()

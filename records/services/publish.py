@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from complaints.models import CaseEvent, ClockRecord, Complaint, Status
-from records import conf, rules
+from records import conf, counts, rules
 from records.models import PublicRecord, WithholdingLog
 from records.scrubber import scrub
 from search.api import index_object
@@ -111,6 +111,7 @@ def publish_batch(cases: list[dict], *, index: bool = True) -> int:
     ids = [case["id"] for case in cases]
     steps, withheld = _steps(ids), _withholdings(ids)
     records = [build_record(case, steps[case["id"]], withheld.get(case["id"])) for case in cases]
+    transaction.on_commit(counts.changed)
     try:
         with transaction.atomic():
             PublicRecord.objects.bulk_create(records)

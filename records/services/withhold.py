@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from records import indexing
+from records import counts, indexing
 from records.models import PublicRecord, WithholdingLog
 from search.api import index_object
 
@@ -32,6 +32,7 @@ def set_withheld(record: PublicRecord, *, withheld: bool, reason: str, actor) ->
         actor_label=_actor_label(actor)[:150],
     )
     index_object(indexing.SOURCE.name, record.pk)  # a withheld record is not searchable
+    transaction.on_commit(counts.changed)
     return record
 
 

@@ -38,6 +38,7 @@ def browse(request):
                 params, page="", **{facet["name"]: "" if value["selected"] else value["value"]}
             )
     paginator = Paginator(selection.listing(), PAGE_SIZE)
+    paginator.count = selection.count()  # the cached count, instead of a COUNT per request
     page = paginator.get_page(_page_number(request))
     context = {
         "filters": filters,

@@ -11,3 +11,13 @@ def reference_data(complaints_reference_data):  # noqa: F811
     from complaints.demo import seed_provisional_calendar
 
     seed_provisional_calendar()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Counts are cached per data version; a flushed test database must not see old ones."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

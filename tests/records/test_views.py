@@ -5,12 +5,14 @@ import datetime
 import io
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from complaints.models import Category
 from records.models import PublicRecord
+from records.services import withhold
 from search.api import rebuild
-from tests.factories.complaints import file_complaint, valid_uscc
+from tests.factories.complaints import UserFactory, file_complaint, valid_uscc
 from tests.factories.records import public_record
 
 pytestmark = pytest.mark.django_db
@@ -70,8 +72,22 @@ def test_query_count_does_not_grow_with_records(
         client.get(URL)
     for _ in range(6):
         public_record(respondent_name="某公司", respondent_credit_code=CODE)
+    cache.clear()  # counted afresh, not served from the cache
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(URL)
+
+
+def test_counts_are_cached_until_the_records_change(
+    client, records, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    client.get(URL)
+    with django_assert_max_num_queries(2):  # the page of records; counts from the cache
+        cached = client.get(URL)
+    assert cached.context["total"] == 4
+    staff = UserFactory(is_staff=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        withhold.withhold(records[0], reason="核实中", actor=staff)
+    assert client.get(URL).context["total"] == 3
 
 
 def test_full_text_search_through_the_search_interface(client, records):

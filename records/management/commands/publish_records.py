@@ -7,6 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from records.queries import Filters, Selection
 from records.services import publish
 
 
@@ -31,5 +32,9 @@ class Command(BaseCommand):
                 f"published {figures['published']}, removed {figures['removed']} in {seconds:.1f} s"
             )
         )
+        if figures["published"] or figures["removed"]:
+            # Count the unfiltered database now, so the first reader does not wait for it.
+            Selection(Filters()).facets()
+            Selection(Filters()).count()
         if no_index and figures["published"]:
             self.stdout.write("run `manage.py search_index --rebuild` to make them searchable")
