@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/inspections/", include("inspections.staff_urls")),
     path("dashboard/credit/", include("credit.staff_urls")),
     path("dashboard/", include("complaints.dashboard.urls")),
+    path("complaints/database/", include("records.urls")),
     path("complaints/", include("complaints.urls")),
     path("stats/", include("complaints.stats_urls")),
     path("search/", include("search.urls")),

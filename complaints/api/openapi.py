@@ -145,6 +145,11 @@ SCHEMAS = {
             "attribute[district]": {"type": "string"},
             "attribute[kind]": {"type": "string", "enum": ["complaint", "report", "assistance"]},
             "attribute[respondent_name]": {"type": "string"},
+            "attribute[respondent_type]": {
+                "type": "string",
+                "enum": ["organisation", "individual"],
+            },
+            "attribute[publication_consent]": {"type": "boolean", "default": False},
             "attribute[ip_right_number]": {"type": "string"},
             "first_name": {"type": "string"},
             "last_name": {"type": "string"},

@@ -16,6 +16,7 @@ from complaints.models import (
     District,
     IpRightType,
     Kind,
+    RespondentType,
 )
 
 
@@ -78,6 +79,14 @@ def service_definition(category: Category, districts: list[District]) -> dict:
             _("也可用 address_string 或 lat/long 说明位置"),
         ),
         ("respondent_name", "string", _("被投诉人名称（单位或网店经营者）"), False, None, ""),
+        (
+            "respondent_type",
+            "singlevaluelist",
+            _("被投诉对象是企业或其他组织，还是个人（不清楚时不填）"),
+            False,
+            list(RespondentType.choices),
+            "",
+        ),
         ("respondent_address", "string", _("被投诉人地址"), False, None, ""),
         ("respondent_credit_code", "string", _("被投诉人统一社会信用代码"), False, None, ""),
         ("is_online", "singlevaluelist", _("是否网络案件（电商平台、网站）"), False, yes_no, ""),
@@ -102,6 +111,14 @@ def service_definition(category: Category, districts: list[District]) -> dict:
         ),
         ("request", "text", _("请求事项"), False, None, ""),
         ("anonymous", "singlevaluelist", _("匿名举报（仅限举报）"), False, yes_no, ""),
+        (
+            "publication_consent",
+            "singlevaluelist",
+            _("投诉人是否明确同意结案后去除个人信息公开其事实陈述（默认否）"),
+            False,
+            yes_no,
+            "",
+        ),
     ]
     attributes = [
         _attribute(code, datatype, text, order, required=req, values=vals, hint=hint)

@@ -14,7 +14,15 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from complaints.models import Category, District, Evidence, IpRightType, Kind, Source
+from complaints.models import (
+    Category,
+    District,
+    Evidence,
+    IpRightType,
+    Kind,
+    RespondentType,
+    Source,
+)
 from complaints.services.intake import IntakeData, IntakeError, SubmitResult, submit_complaint
 
 from . import location, sealing
@@ -167,6 +175,9 @@ def parse(params: dict[str, str], client_key: str) -> Submission:
         errors.append(_("只有举报可以匿名"))
     if not anonymous and not (name and phone):
         errors.append(_("投诉和维权援助须提供 first_name/last_name 与 phone"))
+    respondent_type = attr.get("respondent_type", "")
+    if respondent_type not in ("", *RespondentType.values):
+        errors.append(_("attribute[respondent_type] 须为 organisation 或 individual"))
     if errors:
         raise BadRequest(*errors)
     media_url = params.get("media_url", "")
@@ -185,6 +196,7 @@ def parse(params: dict[str, str], client_key: str) -> Submission:
         complainant_phone="" if anonymous else phone[:30],
         complainant_email="" if anonymous else params.get("email", "")[:254],
         respondent_name=attr.get("respondent_name", "")[:200],
+        respondent_type=respondent_type,
         respondent_address=attr.get("respondent_address", "")[:200],
         respondent_credit_code=attr.get("respondent_credit_code", "")[:18],
         respondent_platform=attr.get("respondent_platform", "")[:100],
@@ -193,6 +205,8 @@ def parse(params: dict[str, str], client_key: str) -> Submission:
         ip_right_type=attr.get("ip_right_type", ""),
         ip_right_number=attr.get("ip_right_number", "")[:40],
         request=attr.get("request", "")[:4000],
+        # Off unless the partner passes the citizen's explicit consent to publish the facts.
+        publication_consent=_flag(attr.get("publication_consent", "")),
     )
     return Submission(data, media_url[:500], client_key)
 

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from complaints.models import Category, District, IdType, IpRightType, Kind
+from complaints.models import Category, District, IdType, IpRightType, Kind, RespondentType
 from complaints.services import challenge, uploads, validators
 
 from .fields import MultipleFileField
@@ -190,6 +190,17 @@ class RespondentForm(StepForm):
     title = _("被投诉（举报）对象")
 
     respondent_name = forms.CharField(label=_("名称或姓名"), max_length=200, required=False)
+    respondent_type = forms.ChoiceField(
+        label=_("被投诉（举报）对象是"),
+        choices=[*RespondentType.choices, ("", _("不清楚"))],
+        required=False,
+        initial="",
+        widget=forms.RadioSelect,
+        help_text=_(
+            "办理部门据此处理；公开投诉数据库只公开有统一社会信用代码的企业或组织的名称，"
+            "从不公开个人的姓名。"
+        ),
+    )
     respondent_credit_code = forms.CharField(
         label=_("统一社会信用代码（如知道）"), max_length=30, required=False
     )
@@ -256,6 +267,20 @@ class DetailsForm(StepForm):
         help_text=_("例如 ZL202010123456.2、12345678、2020SR0123456"),
     )
     evidence = MultipleFileField(label=_("证据材料"), required=False)
+    publication_consent = forms.TypedChoiceField(
+        label=_("是否同意在公开投诉数据库中公开您的事实陈述？"),
+        choices=[("no", _("不同意（默认）")), ("yes", _("同意"))],
+        coerce=lambda value: value == "yes",
+        initial="no",
+        required=False,
+        empty_value=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "结案并经公示期后，每个案件的类别、结果等信息都会进入公开投诉数据库。只有您同意时，"
+            "上面的“事实与理由”才会在去除姓名、电话、证件号、地址、邮箱、银行卡号和车牌号后"
+            "向公众公开。此项与个人信息处理同意相互独立，不同意不影响办理。"
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

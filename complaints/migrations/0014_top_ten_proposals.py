@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0012_phone_intake'),
+        ('complaints', '0013_publication_consent'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

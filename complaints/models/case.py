@@ -13,6 +13,7 @@ from .choices import (
     Kind,
     Outcome,
     RefusalReason,
+    RespondentType,
     Source,
     Status,
 )
@@ -74,6 +75,13 @@ class Complaint(models.Model):
     agent_name = models.CharField(_("代理人"), max_length=100, blank=True)
 
     respondent_name = models.CharField(_("被投诉人"), max_length=200, blank=True)
+    respondent_type = models.CharField(
+        _("被投诉对象类型"),
+        max_length=12,
+        choices=RespondentType.choices,
+        blank=True,
+        help_text=_("投诉人所述；为空表示不清楚。公开投诉数据库从不公开个人的姓名。"),
+    )
     respondent_credit_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
     respondent_address = models.CharField(_("被投诉人地址"), max_length=200, blank=True)
     respondent_shop_name = models.CharField(_("网店名称"), max_length=200, blank=True)
@@ -86,6 +94,15 @@ class Complaint(models.Model):
     ip_right_number = models.CharField(_("权利号"), max_length=40, blank=True)
     facts = models.TextField(_("事实与理由"))
     request = models.TextField(_("请求事项"), blank=True)
+    # Asked at filing, separately from the consent to process personal data; default off.
+    publication_consent = models.BooleanField(
+        _("同意公开事实陈述"),
+        default=False,
+        help_text=_(
+            "投诉人同意在结案后，将其“事实与理由”去除个人信息后在公开投诉数据库中向公众公开。"
+        ),
+    )
+    publication_consent_at = models.DateTimeField(_("同意公开时间"), null=True, blank=True)
 
     status = models.CharField(
         _("状态"), max_length=24, choices=Status.choices, default=Status.SUBMITTED

@@ -73,6 +73,14 @@ class IpRightType(models.TextChoices):
     OTHER = "other", _("其他")
 
 
+class RespondentType(models.TextChoices):
+    """Who the respondent is, as the complainant says (blank: they do not know). The public
+    complaint database never names a respondent the complainant calls an individual."""
+
+    ORGANISATION = "organisation", _("企业或其他组织")
+    INDIVIDUAL = "individual", _("个人（含个体工商户、自媒体账号）")
+
+
 class Role(models.TextChoices):
     HANDLER = "handler", _("承办人")
     SUPERVISOR = "supervisor", _("负责人")

@@ -13,6 +13,7 @@ from complaints.models import (
     District,
     Evidence,
     Kind,
+    RespondentType,
     Source,
     Status,
 )
@@ -44,6 +45,7 @@ class IntakeData:
     is_agent_filing: bool = False
     agent_name: str = ""
     respondent_name: str = ""
+    respondent_type: str = ""
     respondent_credit_code: str = ""
     respondent_address: str = ""
     respondent_shop_name: str = ""
@@ -52,6 +54,7 @@ class IntakeData:
     ip_right_type: str = ""
     ip_right_number: str = ""
     request: str = ""
+    publication_consent: bool = False
     extra: dict = field(default_factory=dict)
 
     def complaint_fields(self) -> dict:
@@ -76,6 +79,8 @@ def _validate(data: IntakeData) -> None:
         raise IntakeError("name and phone are required unless the report is anonymous")
     if not data.facts.strip():
         raise IntakeError("facts are required")
+    if data.respondent_type not in ("", *RespondentType.values):
+        raise IntakeError("unknown respondent type")
     _check_text(data)
 
 
@@ -141,6 +146,7 @@ def submit_complaint(
         is_cross_district=data.is_cross_district,
     )
     access_code = access.new_access_code()
+    now = timezone.now()
     stored: list[Evidence] = []
     try:
         with transaction.atomic():
@@ -150,7 +156,8 @@ def submit_complaint(
                 bureau=decision.bureau,
                 status=Status.SUBMITTED,
                 source=source,
-                submitted_at=timezone.now(),
+                submitted_at=now,
+                publication_consent_at=now if data.publication_consent else None,
                 access_code_hash=access.hash_access_code(access_code),
                 idempotency_key=idempotency_key or None,
             )

@@ -7,6 +7,8 @@ from complaints.forms.intake import FORMS, localized
 
 def _display(form, name, value):
     field = form.fields[name]
+    if name == "publication_consent":  # a choice either way: "not agreed" is shown too
+        return _("同意") if value else _("不同意")
     if value in (None, "", [], False):
         return None
     if value is True:
@@ -37,6 +39,7 @@ SECTIONS = [
         "respondent",
         [
             "respondent_name",
+            "respondent_type",
             "respondent_credit_code",
             "respondent_address",
             "respondent_shop_name",
@@ -44,7 +47,7 @@ SECTIONS = [
             "respondent_platform",
         ],
     ),
-    ("details", ["ip_right_type", "ip_right_number", "facts", "request"]),
+    ("details", ["ip_right_type", "ip_right_number", "facts", "request", "publication_consent"]),
 ]
 
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "complaints.notifications.apps.NotificationsConfig",
     "complaints.dashboard.apps.DashboardConfig",
     "inspections",
+    "records",
     "cms",
     "credit",
     "wagtail.contrib.forms",

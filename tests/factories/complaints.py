@@ -193,6 +193,8 @@ def varied_queue(supervisor, handler) -> dict:
     for name, case in cases.items():
         case.refresh_from_db()
     return cases
+
+
 def hotline_operator(**user_fields):
     """A user in the `hotline_operator` group (may record calls; works for no bureau)."""
     from complaints.services.phone_intake import ensure_operator_group
@@ -202,3 +204,32 @@ def hotline_operator(**user_fields):
     user = UserFactory(**user_fields)
     user.groups.add(ensure_operator_group())
     return user
+
+
+def valid_uscc(first17: str = "91420100MA4K3B2C1") -> str:
+    """A 统一社会信用代码 with the right check character (91…: an enterprise; 92…: an
+    individual business)."""
+    from complaints.services.validators import uscc_check_char
+
+    return first17 + uscc_check_char(first17)
+
+
+def closed_case(*, closed_days_ago: int = 30, outcome: str = Outcome.NO_VIOLATION, **overrides):
+    """A case filed, accepted, handled, resolved and closed through the lifecycle service, its
+    closing moved `closed_days_ago` days back. Returns the case."""
+    import datetime
+
+    from django.utils import timezone
+
+    from complaints.models import Complaint
+
+    case = file_complaint(**overrides).complaint
+    actor = staff_member(case.bureau, Role.SUPERVISOR)
+    case = lifecycle.accept(case, actor=actor)
+    case = lifecycle.start_handling(case, actor=actor)
+    case = resolve_case(case, actor, outcome)
+    case = lifecycle.close(case, actor=actor)
+    closed_at = timezone.now() - datetime.timedelta(days=closed_days_ago)
+    Complaint.objects.filter(pk=case.pk).update(closed_at=closed_at)
+    case.refresh_from_db()
+    return case

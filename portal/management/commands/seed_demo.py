@@ -11,6 +11,7 @@ from complaints.demo import replies as complaints_replies
 from credit import demo as credit_demo
 from inspections import demo as inspections_demo
 from complaints.demo import operators as complaints_operators
+from records import demo as records_demo
 from search import api as search_api
 
 
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             started = time.perf_counter()
             figures = search_api.rebuild(kinds=("case",), progress=self._progress)
             self.stdout.write(f"  {figures} in {time.perf_counter() - started:.1f}s")
+        records_demo.seed(stdout=self.stdout, index=not no_index)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
 
     def _progress(self, kind: str, done: int, total: int) -> None:
