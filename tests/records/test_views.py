@@ -157,8 +157,26 @@ def test_respondent_page_and_credit_block(client, records):
     assert response.context["total"] == 1 and response.context["answer_rate"] is None
     assert "武汉某某贸易有限公司" in response.content.decode()
     assert client.get(URL + "respondent/91420100MA4K3B2C1X/").status_code == 404
-    template = response.templates[0]
-    assert "credit_records" in template.source
+    assert "该企业目前没有公示中的信用记录" in response.content.decode()
+
+
+def test_respondent_page_lists_the_enterprises_current_credit_records(client, records):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories.credit import CreditRecordFactory
+
+    current = CreditRecordFactory(uscc=CODE, decision_number="武市监罚〔2026〕88号")
+    CreditRecordFactory(
+        uscc=CODE,
+        decision_number="武市监罚〔2019〕7号",
+        published_on=timezone.localdate() - datetime.timedelta(days=5 * 365),
+    )  # its publication period ended
+    CreditRecordFactory(decision_number="武市监罚〔2026〕99号")  # another enterprise
+    page = client.get(URL + f"respondent/{CODE}/").content.decode()
+    assert current.decision_number in page and current.get_absolute_url() in page
+    assert "〔2019〕7号" not in page and "〔2026〕99号" not in page
 
 
 def test_english_pages(client, records):
