@@ -14,11 +14,13 @@ from complaints.models import (
     DeadlineReminder,
     District,
     Evidence,
+    PhoneIntake,
     PurgeRecord,
     ResponseTemplate,
     RoutingRule,
     SavedSearch,
     StaffMembership,
+    TopTenProposal,
     WorkingDayOverride,
 )
 
@@ -197,3 +199,37 @@ class SavedSearchAdmin(admin.ModelAdmin):
     list_select_related = ("user",)
     search_fields = ("name", "user__username")
     readonly_fields = ("created_at",)
+
+
+@admin.register(PhoneIntake)
+class PhoneIntakeAdmin(admin.ModelAdmin):
+    """How a phone case came in: read-only, it is part of the case's record."""
+
+    list_display = ("complaint", "hotline", "operator", "consent_given_at")
+    list_select_related = ("complaint", "hotline", "operator")
+    raw_id_fields = ("complaint",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TopTenProposal)
+class TopTenProposalAdmin(admin.ModelAdmin):
+    """Proposals for next year's top-ten cases (editors read them in the Wagtail admin)."""
+
+    list_display = ("case", "year", "proposed_by", "created_at")
+    list_filter = ("year",)
+    list_select_related = ("case", "proposed_by")
+    raw_id_fields = ("case",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -137,14 +137,16 @@ def test_edit_is_audited_with_the_fields_changed(login, supervisor_a, bureau_a):
 
 
 def test_staff_list_query_count_is_constant(
-    login, supervisor_a, bureau_a, django_assert_max_num_queries
+    login, supervisor_a, bureau_a, django_assert_max_num_queries, settings
 ):
+    settings.DASHBOARD_COUNTS_TTL = 0  # the staff navigation counts on every request
     client = login(supervisor_a)
     CreditRecordFactory.create_batch(2, bureau=bureau_a)
-    with django_assert_max_num_queries(12) as few:
+    client.get(reverse("credit_staff:list"))  # the process's first request reads the calendar
+    with django_assert_max_num_queries(14) as few:
         client.get(reverse("credit_staff:list"))
     CreditRecordFactory.create_batch(20, bureau=bureau_a)
-    with django_assert_max_num_queries(12) as many:
+    with django_assert_max_num_queries(14) as many:
         client.get(reverse("credit_staff:list"))
     assert len(few) == len(many)
 
