@@ -1,13 +1,12 @@
 """Helpers shared by the public views: hashed client address, 429 page, route explanation."""
 
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from complaints.services.audit import client_hash as ip_hash
 from complaints.services.ratelimit import RateLimitResult
 
-__all__ = ["ip_hash", "no_store", "route_reason", "too_many_requests"]
+__all__ = ["ip_hash", "route_reason", "too_many_requests"]
 
 
 def too_many_requests(request, result: RateLimitResult, message: str = ""):
@@ -26,11 +25,3 @@ def route_reason(decision) -> str:
     if decision.rule is None:
         return _("没有更具体的分派规则，由该热线的市级部门办理。")
     return decision.rule.note or str(decision.rule)
-
-
-def no_store(response):
-    """Pages showing codes or case details must not be cached by browsers or proxies: Django's
-    never_cache headers (no-store, no-cache, must-revalidate, private, max-age=0, Expires now).
-    New views use @never_cache (django.views.decorators.cache) instead of calling this."""
-    add_never_cache_headers(response)
-    return response

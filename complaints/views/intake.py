@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from complaints.forms.intake import FORMS, STEP_NAMES
@@ -20,7 +21,7 @@ from complaints.services import challenge, ratelimit, routing
 from complaints.services.evidence import discard_files
 from complaints.services.intake import IntakeData, IntakeError, submit_complaint
 
-from .common import ip_hash, no_store, route_reason, too_many_requests
+from .common import ip_hash, route_reason, too_many_requests
 from .state import WizardState
 from .summary import review_sections
 
@@ -130,7 +131,7 @@ def _render_step(request, state, step, form, cleaned, status=200):
                 form.data = form.data.copy()
                 form.data["challenge_token"] = issued.token
                 form.data["challenge_answer"] = ""
-    return no_store(render(request, f"complaints/intake/{step}.html", context, status=status))
+    return render(request, f"complaints/intake/{step}.html", context, status=status)
 
 
 def _initial_for(step: str, state: WizardState) -> dict:
@@ -140,6 +141,7 @@ def _initial_for(step: str, state: WizardState) -> dict:
     return initial
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def step_view(request, step):
     if step not in FORMS:
@@ -274,6 +276,7 @@ def _submit(request, state: WizardState, cleaned: dict, context: dict):
     return redirect("complaints:done")
 
 
+@never_cache
 def done(request):
     token = request.session.get(RECEIPT_SESSION_KEY)
     if not token:
@@ -290,7 +293,7 @@ def done(request):
         # Shown once: the code is not kept anywhere after this page.
         cache.delete(_receipt_key(token))
     context = {"complaint": complaint, "access_code": receipt["access_code"] if receipt else None}
-    return no_store(render(request, "complaints/intake/done.html", context))
+    return render(request, "complaints/intake/done.html", context)
 
 
 @require_POST

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from complaints.forms.track import (
@@ -27,7 +28,7 @@ from complaints.services.actions import COMPLAINANT
 from complaints.services.audit import log_access
 from complaints.services.uploads import extension_for
 
-from .common import ip_hash, no_store, too_many_requests
+from .common import ip_hash, too_many_requests
 
 SESSION_KEY = "complaints_track"
 SESSION_TTL = 20 * 60
@@ -39,16 +40,17 @@ def _log(request, complaint, action, detail=""):
 
 def _lookup_error(request, form, message):
     form.add_error(None, message)
-    return no_store(render(request, "complaints/track/lookup.html", {"form": form}))
+    return render(request, "complaints/track/lookup.html", {"form": form})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def lookup(request):
     if request.method == "GET":
-        return no_store(render(request, "complaints/track/lookup.html", {"form": LookupForm()}))
+        return render(request, "complaints/track/lookup.html", {"form": LookupForm()})
     form = LookupForm(request.POST)
     if not form.is_valid():
-        return no_store(render(request, "complaints/track/lookup.html", {"form": form}))
+        return render(request, "complaints/track/lookup.html", {"form": form})
     result = access.look_up(
         form.cleaned_data["tracking_number"],
         form.cleaned_data["access_code"],
@@ -127,7 +129,7 @@ def _case_page(request, complaint, status=200, bound=None):
             uploaded_by=Evidence.Uploader.STAFF, audience=Evidence.Audience.COMPLAINANT
         ),
     }
-    return no_store(render(request, "complaints/track/case.html", context, status=status))
+    return render(request, "complaints/track/case.html", context, status=status)
 
 
 def _expired(request):
@@ -135,6 +137,7 @@ def _expired(request):
     return redirect("complaints:track")
 
 
+@never_cache
 def case(request):
     complaint = _authorised_case(request)
     if complaint is None:
@@ -143,6 +146,7 @@ def case(request):
     return _case_page(request, complaint)
 
 
+@never_cache
 @require_POST
 def act(request, action: str):
     """One view for the complainant's actions: authorised by the session grant, decided by
@@ -199,7 +203,7 @@ def shared_file(request, evidence_id: int):
         item.file.open("rb"), as_attachment=True, filename=name, content_type=item.content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
-    return no_store(response)
+    return response
 
 
 @require_POST
