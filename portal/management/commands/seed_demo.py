@@ -7,10 +7,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms import demo as cms_demo
 from complaints import demo as complaints_demo
+from complaints.demo import operators as complaints_operators
 from complaints.demo import replies as complaints_replies
 from credit import demo as credit_demo
 from inspections import demo as inspections_demo
-from complaints.demo import operators as complaints_operators
 from records import demo as records_demo
 from search import api as search_api
 
