@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints import permissions
 
-SECTIONS = {"work": _("办案"), "reports": _("统计与报表")}
+SECTIONS = {"work": _("办案"), "reports": _("统计与报表")}  # in display order
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,15 @@ register(
 )
 
 
+def _rank(order: list[str], section: str) -> tuple[int, str]:
+    return (order.index(section), "") if section in order else (len(order), section)
+
+
 def links_for(user, current_url_name: str) -> dict[str, list[dict]]:
     """{section label: [{key, label, url, current}]} of the links the user may see."""
     out: dict[str, list[dict]] = {}
-    for link in sorted(LINKS, key=lambda item: (item.section, item.order, item.key)):
+    order = list(SECTIONS)  # casework before figures, then any other section by name
+    for link in sorted(LINKS, key=lambda item: (_rank(order, item.section), item.order, item.key)):
         if not link.visible(user):
             continue
         try:

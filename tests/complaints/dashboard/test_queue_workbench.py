@@ -195,6 +195,15 @@ def test_other_areas_add_navigation_links_through_the_registry(login, handler_a,
         navigation.LINKS.remove(added)
 
 
+def test_casework_links_come_before_figures_whatever_the_section_names(supervisor_a):
+    from django.utils import translation
+
+    with translation.override("en"):
+        sections = list(navigation.links_for(supervisor_a, ""))
+    # credit records and inspections (casework) sort before performance (figures, reports)
+    assert sections == ["Casework", "Figures and reports"]
+
+
 def test_navigation_counts_are_one_query_for_any_number_of_saved_searches(handler_a, case_a):
     for index in range(4):
         SavedSearch.objects.create(user=handler_a, name=f"s{index}", filters={"status": "open"})
