@@ -11,7 +11,7 @@ VERSION_KEY = "records:version"
 
 
 def _version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
+    return int(cache.get_or_set(VERSION_KEY, 1, None) or 1)
 
 
 def changed() -> None:
