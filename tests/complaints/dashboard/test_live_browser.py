@@ -119,6 +119,8 @@ def test_case_filed_and_refused_elsewhere_reaches_an_open_dashboard(browser, two
     _sign_in(actor, server_a, "live_supervisor")
     actor.goto(f"{server_a}/dashboard/cases/{case.pk}/")
     actor.click("details.action-refuse summary")
+    # No reason is preselected: the handler must choose one (no default speaks for them).
+    actor.select_option("details.action-refuse select[name=refuse-reason]", "out_of_remit")
     actor.click("details.action-refuse button[type=submit]")
     expect(watcher.locator(f'tr[data-case-id="{case.pk}"] .case-status')).to_have_text(
         "不予受理", timeout=15000

@@ -103,5 +103,7 @@ def test_queue_query_count_does_not_grow_with_cases(
     assert len(response.context["cases"]) == 50
     # session, user, roles, page, 5 facets + overdue, saved searches, navigation counts,
     # the filters' channel/category/district choices, the user's and groups' permissions (the
-    # navigation's call-intake link), the bulk form's handlers, bureaus and reply templates
-    assert with_five <= 20
+    # navigation's call-intake link), the bulk form's handlers, bureaus and reply templates; on
+    # PostgreSQL each of the 6 facet counts also runs under its own time budget (savepoint,
+    # set_config, release)
+    assert with_five <= 20 + (18 if connection.vendor == "postgresql" else 0)
