@@ -2,6 +2,7 @@
 docs/records.md). Rows come from values_list, labels from small dicts: no model instance, so
 an export of any size streams in constant memory."""
 
+from complaints.dashboard.views.exports import safe_cell
 from complaints.models import Category, Channel, District, Kind, Outcome
 from records.labels import localized
 
@@ -86,6 +87,4 @@ def csv_value(value) -> str:
         return "no"
     if value is None:
         return ""
-    text = str(value)
-    # Spreadsheets run a cell starting with = + - @ as a formula (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return safe_cell(str(value))  # no spreadsheet formulas (CSV injection)

@@ -455,17 +455,3 @@ class BulkActionForm(NoteForm):
         if template and template.action != action:
             self.add_error("template", _("所选答复模板不适用于该操作。"))
         return data
-
-
-class BulkForm(forms.Form):
-    """The earlier bulk form of the queue view (accept, assign); see BulkActionForm."""
-
-    action = forms.ChoiceField(
-        label=_("批量操作"), choices=[("accept", _("批量受理")), ("assign", _("批量分配"))]
-    )
-    cases = forms.TypedMultipleChoiceField(label=_("案件"), coerce=int, choices=())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        ids = self.data.getlist("cases") if hasattr(self.data, "getlist") else []
-        self.fields["cases"].choices = [(value, value) for value in ids if str(value).isdigit()]

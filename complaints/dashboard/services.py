@@ -9,8 +9,6 @@ from complaints.services.casework import assign, extend_deadline
 __all__ = [
     "assign",
     "assignable_handlers",
-    "bulk_accept",
-    "bulk_assign",
     "extend_deadline",
     "record_mediation",
 ]
@@ -28,17 +26,3 @@ def assignable_handlers(bureau_id: int):
         .select_related("user")
         .order_by("user__username")
     )
-
-
-def _counts(outcomes) -> tuple[int, int]:
-    done = sum(outcome.done for outcome in outcomes)
-    return done, len(outcomes) - done
-
-
-def bulk_accept(actor, ids) -> tuple[int, int]:
-    """(done, skipped): see casework.bulk_perform for the per-case outcomes."""
-    return _counts(casework.bulk_perform(actor, ids, "accept", {}))
-
-
-def bulk_assign(actor, ids, handler) -> tuple[int, int]:
-    return _counts(casework.bulk_perform(actor, ids, "assign", {"handler": handler}))

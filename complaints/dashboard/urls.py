@@ -13,7 +13,6 @@ urlpatterns = [
     path("saved/new/", saved.saved_create, name="saved_create"),
     path("saved/<int:pk>/rename/", saved.saved_rename, name="saved_rename"),
     path("saved/<int:pk>/delete/", saved.saved_delete, name="saved_delete"),
-    path("bulk/", queue.bulk, name="bulk"),
     path("cases/bulk/", bulk.bulk_actions, name="bulk_actions"),
     path("cases/<int:pk>/", case.detail, name="case"),
     path("cases/<int:pk>/evidence/<int:evidence_id>/", case.evidence, name="evidence"),

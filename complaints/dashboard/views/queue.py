@@ -1,17 +1,14 @@
 """The queue page and the supervisors' bulk actions."""
 
-from django.contrib import messages
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from complaints import permissions
-from complaints.dashboard import counts, services
+from complaints.dashboard import counts
 from complaints.dashboard import queue as queue_service
-from complaints.dashboard.forms import AssignForm, BulkForm, QueueFilterForm, SavedSearchForm
-from complaints.services.workdays import CalendarUnavailable
+from complaints.dashboard.forms import QueueFilterForm, SavedSearchForm
 
 SEARCH_SESSION_KEY = "dashboard_queue_search"
 DEFAULT_SORT = "-submitted"  # left out of URLs, so the navigation's links stay current
@@ -68,7 +65,6 @@ def queue(request):
         "saved_form": SavedSearchForm(),
         "has_filters": bool(params),
         "is_supervisor": supervisor,
-        "assign_form": AssignForm(bureau_ids=bureau_ids) if supervisor else None,
         "bureau_ids": bureau_ids or [],
         "many_bureaus": bureau_ids is None or len(bureau_ids) > 1,
         "is_first_page": not request.GET.get("after"),
@@ -91,29 +87,3 @@ def search(request):
     else:
         request.session.pop(SEARCH_SESSION_KEY, None)
     return redirect(queue_url(url_params(request.POST)))
-
-
-@require_POST
-@permissions.supervisor_required
-def bulk(request):
-    form = BulkForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请选择案件和批量操作。"))
-        return redirect("dashboard:queue")
-    ids = form.cleaned_data["cases"]
-    if form.cleaned_data["action"] == "accept":
-        try:
-            done, skipped = services.bulk_accept(request.user, ids)
-        except CalendarUnavailable as exc:
-            messages.error(request, str(exc))
-            return redirect("dashboard:queue")
-    else:
-        assign_form = AssignForm(request.POST, bureau_ids=permissions.bureau_ids(request.user))
-        if not assign_form.is_valid():
-            messages.error(request, _("请选择承办人。"))
-            return redirect("dashboard:queue")
-        done, skipped = services.bulk_assign(request.user, ids, assign_form.cleaned_data["handler"])
-    messages.success(
-        request, _("已处理 %(done)d 件，跳过 %(skipped)d 件。") % {"done": done, "skipped": skipped}
-    )
-    return redirect("dashboard:queue")
