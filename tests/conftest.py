@@ -36,6 +36,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         report
         for report in terminalreporter.stats.get("skipped", [])
         if "browser" in getattr(report, "keywords", {})
+        and "opt_in" not in getattr(report, "keywords", {})
     ]
     if skipped_browser:
         terminalreporter.write_line(

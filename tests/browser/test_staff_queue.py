@@ -145,6 +145,7 @@ def shoot(page, name: str) -> None:
     Image.open(path).convert("RGB").quantize(colors=96).save(path, optimize=True)
 
 
+@pytest.mark.opt_in
 @pytest.mark.skipif(
     os.environ.get("SCREENSHOTS") != "1", reason="writes docs/screenshots/ (SCREENSHOTS=1)"
 )
