@@ -6,6 +6,7 @@ from complaints.models import (
     AccessLog,
     Bureau,
     CaseEvent,
+    CaseTally,
     Category,
     Channel,
     ClockProfile,
@@ -182,6 +183,22 @@ class DeadlineReminderAdmin(ReadOnlyAdmin):
 class PurgeRecordAdmin(ReadOnlyAdmin):
     list_display = ("started_at", "finished_at", "run_by", "mode", "cases", "evidence_files")
     list_filter = ("mode",)
+
+
+@admin.register(CaseTally)
+class CaseTallyAdmin(ReadOnlyAdmin):
+    """Written by database triggers only (see `manage.py check_case_tallies`)."""
+
+    list_display = (
+        "bureau_id",
+        "status",
+        "category_id",
+        "district_id",
+        "channel_id",
+        "source",
+        "cases",
+    )
+    list_filter = ("status", "source")
 
 
 @admin.register(SavedSearch)

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import OperationalError, connection, transaction
-from django.db.models import Count, Model
+from django.db.models import Count, Model, Q
 from django.utils import timezone
 
 from complaints import permissions
 from complaints.models import OPEN_STATUSES, SavedSearch, Status
-from complaints.services import workdays
+from complaints.services import tallies, workdays
 
 from . import queue
 
@@ -184,6 +184,28 @@ def _plain(data: dict) -> dict:
     }
 
 
+def _active(value) -> bool:
+    return value is not None and value != "" and value is not False
+
+
+def tally_condition(data: dict) -> Q | None:
+    """The filters as a condition on the case tallies, or None when one of them is not a
+    tallied column (a search term, a date, "mine", overdue, due within N days)."""
+    condition = Q()
+    for name, value in data.items():
+        if not _active(value):
+            continue
+        if name == "status":
+            condition &= Q(status__in=OPEN_STATUSES) if value == "open" else Q(status=value)
+        elif name in ("channel", "category", "district"):
+            condition &= Q(**{f"{name}_id": value.pk})
+        elif name == "source":
+            condition &= Q(source=value)
+        else:
+            return None
+    return condition
+
+
 def facet_counts(user, data: dict, found=None) -> dict:
     """Counts per value of each facet, each under every OTHER active filter (so a chosen status
     still shows how many cases the other statuses hold), plus the overdue count.
@@ -196,6 +218,10 @@ def facet_counts(user, data: dict, found=None) -> dict:
         out = {}
         for name, column in FACETS.items():
             rest = {k: v for k, v in data.items() if k not in (name, "sort")}
+            condition = tally_condition(rest)
+            if condition is not None:
+                out[name] = tallies.facet(column, permissions.bureau_ids(user), condition)
+                continue
             qs, _used = queue.filtered(user, rest, found)
             rows = qs.order_by().values(column).annotate(n=Count("id")).values_list(column, "n")
             out[name] = _within(deadline, lambda rows=rows: dict(rows))

@@ -26,6 +26,7 @@ from .reference import (
 )
 from .retention import PurgeRecord
 from .staff import AccessLog, StaffMembership
+from .tally import CaseTally
 from .topten import TopTenProposal
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "AccessLog",
     "Bureau",
     "CaseEvent",
+    "CaseTally",
     "Category",
     "Channel",
     "ClockProfile",
