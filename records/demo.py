@@ -6,7 +6,11 @@ from .services import publish
 
 
 def seed(stdout=None, *, index: bool = True) -> None:
-    figures = publish.sync(index=False)
+    def progress(done: int) -> None:
+        if stdout and done % 50_000 < publish.BATCH:  # a line every 50,000 records or so
+            stdout.write(f"  public complaint database: {done:,} records published…")
+
+    figures = publish.sync(index=False, progress=progress)
     if stdout:
         stdout.write(
             f"  public complaint database: {figures['published']} published, "

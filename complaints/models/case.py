@@ -205,6 +205,14 @@ class Complaint(models.Model):
                 condition=models.Q(status__in=OPEN_STATUSES, paused_since__isnull=True),
                 name="case_bureau_open_newest",
             ),
+            # Counting the overdue / due-soon cases (navigation, facet): an index-only range
+            # scan. Without it PostgreSQL, expecting many matches, read the table from the start
+            # (0.3 s for every case at a million, most of them closed).
+            models.Index(
+                fields=["due_on", "id"],
+                condition=models.Q(status__in=OPEN_STATUSES, paused_since__isnull=True),
+                name="case_running_due",
+            ),
             # The queue's source filter and facet (web, Open311, recorded by staff):
             models.Index(
                 fields=["bureau", "source", "-submitted_at", "-id"],
