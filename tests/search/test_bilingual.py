@@ -121,7 +121,17 @@ def test_snippet_window_does_not_cut_a_latin_word():
 
 
 @pytest.mark.parametrize(
-    "query", ["patents", "trademarks", "infringing", "专利 patent", "Section 337", "hotlines"]
+    "query",
+    [
+        "patent",
+        "patents",
+        "trademark",
+        "trademarks",
+        "infringing",
+        "专利 patent",
+        "Section 337",
+        "hotlines",
+    ],
 )
 def test_hit_highlights_never_split_a_latin_word(indexed, query):
     results = search_content(query)

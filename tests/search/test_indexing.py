@@ -122,3 +122,47 @@ def test_status_command(page_source):
     out = StringIO()
     call_command("search_index", "--status", stdout=out)
     assert "database" in out.getvalue() and "pending operations: 0" in out.getvalue()
+
+
+def test_migration_queues_entries_stored_in_the_old_format(page_source, settings):
+    """0005: old-format pages (and cases with English words) become pending work that the
+    ordinary retry re-indexes; Chinese-only cases are left alone."""
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    settings.SEARCH_BACKEND = "database"
+    migration = importlib.import_module("search.migrations.0005_reindex_for_stems_and_bigrams")
+    page = page_source.by_slug("city-plan")
+    old = {"source": page_source.name, "title": "x"}
+    IndexEntry.objects.create(
+        kind="content",
+        key=page_source.key(page.id),
+        object_id=page.id,
+        **old,
+        title_tokens="知识产权强市 创建",
+    )
+    IndexEntry.objects.create(
+        kind="case",
+        key="test.cases:1",
+        object_id=1,
+        source="test.cases",
+        title="x",
+        body_tokens="patents 专利",
+    )
+    IndexEntry.objects.create(
+        kind="case",
+        key="test.cases:2",
+        object_id=2,
+        source="test.cases",
+        title="x",
+        title_tokens="ip 2026 000002",
+        body_tokens="专利",
+    )
+    migration.queue(apps, mock.Mock(connection=connection))
+    migration.queue(apps, mock.Mock(connection=connection))  # twice: nothing is doubled
+    queued = set(PendingIndexOperation.objects.values_list("source", "object_id"))
+    assert queued == {(page_source.name, page.id), ("test.cases", 1)}
+    indexing.retry_pending(include_not_due=True)
+    assert "强市" in IndexEntry.objects.get(kind="content").title_tokens.split()
