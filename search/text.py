@@ -88,6 +88,10 @@ _ALL_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # ZL201810000001). Highlighting marks such a run whole or not at all.
 _LATIN_RUN = re.compile(r"[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MAX_SUBWORD_SOURCE = 12
+# Pages store every Chinese sequence of these lengths. A longer query word is matched by its
+# overlapping trigrams: they can occur apart from each other only by rare chance, where
+# bigrams (著作, 作权, 权法 for 著作权法) are scattered over most long pages.
+GRAM_SIZES = (2, 3)
 _lock = threading.Lock()
 _tokenizer = None
 
@@ -131,27 +135,29 @@ def _search_mode(text: str):
         yield word
 
 
-def bigrams(text: str) -> list[str]:
-    """Every pair of adjacent Chinese characters, in order of first appearance."""
+def ngrams(text: str, sizes: tuple[int, ...] = GRAM_SIZES) -> list[str]:
+    """Every sequence of `sizes` adjacent Chinese characters, in order of first appearance."""
     seen: dict[str, None] = {}
     for run in _HAN_RUN.findall(text or ""):
         for start in range(len(run) - 1):
-            seen.setdefault(run[start : start + 2], None)
+            for size in sizes:
+                if start + size <= len(run):
+                    seen.setdefault(run[start : start + size], None)
     return list(seen)
 
 
 def segment(text: str, *, grams: bool = False) -> str:
     """Search-mode segmentation, English words stemmed, space-joined: what the index stores.
 
-    With grams, every two-character Chinese sequence not already a token is added once, so a
-    part of a word is findable even where a dictionary word hides it (强市 inside 知识产权强市:
-    强市 is in no dictionary)."""
+    With grams, every two- and three-character Chinese sequence not already a token is added
+    once, so a part of a word is findable even where a dictionary word hides it (强市 inside
+    知识产权强市: 强市 is in no dictionary)."""
     if not text:
         return ""
     tokens = [stem(word) for word in _clean(_search_mode(text))]
     if grams:
         present = set(tokens)
-        tokens.extend(gram for gram in bigrams(text) if gram not in present)
+        tokens.extend(gram for gram in ngrams(text) if gram not in present)
     return " ".join(tokens)
 
 
@@ -164,7 +170,7 @@ def normalize_query(raw) -> str:
 @dataclass(frozen=True)
 class QueryTerm:
     """One word of the query: matched whole, by all of its search-mode parts, or (where the
-    index keeps bigrams) by all of its two-character sequences."""
+    index keeps n-grams) by all of its three-character sequences."""
 
     word: str
     parts: tuple[str, ...] = ()
@@ -189,7 +195,8 @@ def query_terms(query: str) -> list[QueryTerm]:
         han = bool(_ALL_HAN.match(word))
         # Latin words are never split: jieba's dictionary would cover "patents" with pa+ten+ts.
         parts = _split(word) if han else ()
-        grams = tuple(bigrams(word)) if han and len(word) > 2 else ()
+        # Words of up to three characters are stored n-grams themselves.
+        grams = tuple(ngrams(word, (3,))) if han and len(word) > 3 else ()
         terms.append(QueryTerm(word, parts, grams))
     return terms
 

@@ -37,7 +37,7 @@ class _Dialect:
         self, terms: Iterable[QueryTerm], operator: str = "AND", *, grams: bool = False
     ) -> str:
         """Each term as its stored token, or all its parts, or (grams: the index keeps
-        bigrams, as content does) all its two-character sequences."""
+        n-grams, as pages do) all its three-character sequences."""
         groups = []
         for term in terms:
             options = [self._quote(term.token)]
@@ -107,8 +107,8 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _row(entry: Entry, source: str) -> IndexEntry:
-        # Published pages keep every Chinese bigram, so any part of a title or heading finds
-        # them; cases (a million rows) keep words only, the staff search matches whole words.
+        # Published pages keep every Chinese 2- and 3-gram, so any part of a title or heading
+        # finds them; cases (a million rows) keep words only: staff search matches whole words.
         content = isinstance(entry, ContentEntry)
         common = {
             "kind": entry.kind,

@@ -58,7 +58,7 @@ def test_every_part_of_a_title_finds_the_page(indexed, slug):
 def test_plan_title_is_stored_with_its_hidden_parts():
     tokens = segment("武汉市推进国家知识产权强市创建工作方案", grams=True).split()
     assert {"知识产权强市", "知识产权", "强市", "创建", "工作", "方案"} <= set(tokens)
-    assert len(tokens) == len(set(tokens))  # a bigram already stored as a word is not repeated
+    assert len(tokens) == len(set(tokens))  # an n-gram already stored as a word is not repeated
     # Without grams (cases), words only.
     assert "强市" not in segment("武汉市推进国家知识产权强市创建工作方案").split()
 

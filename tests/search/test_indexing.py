@@ -133,7 +133,7 @@ def test_migration_queues_entries_stored_in_the_old_format(page_source, settings
     from django.db import connection
 
     settings.SEARCH_BACKEND = "database"
-    migration = importlib.import_module("search.migrations.0005_reindex_for_stems_and_bigrams")
+    migration = importlib.import_module("search.migrations.0005_reindex_stems_and_ngrams")
     page = page_source.by_slug("city-plan")
     old = {"source": page_source.name, "title": "x"}
     IndexEntry.objects.create(

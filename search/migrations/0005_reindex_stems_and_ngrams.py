@@ -1,6 +1,7 @@
-"""The database index now stores English words as Porter stems and, for pages, every Chinese
-bigram. Entries written before that are queued as ordinary pending index work, which the hourly
-`search_index --retry` (or `--retry --all` at once, or a `--rebuild`) applies.
+"""The database index now stores English words as Porter stems and, for pages, every two- and
+three-character Chinese sequence. Entries written before that are queued as ordinary pending
+index work, which the hourly `search_index --retry` (or `--retry --all` at once, or a
+`--rebuild`) applies.
 
 Only what changed is queued: every page (a few thousand at most), and the cases whose tokens
 have a Latin word of three letters or more (a stem can differ); a million Chinese cases stay.
