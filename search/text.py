@@ -92,6 +92,9 @@ MAX_SUBWORD_SOURCE = 12
 # overlapping trigrams: they can occur apart from each other only by rare chance, where
 # bigrams (著作, 作权, 权法 for 著作权法) are scattered over most long pages.
 GRAM_SIZES = (2, 3)
+# n-grams of a page's first 30,000 characters only (what Elasticsearch indexes of a body):
+# PostgreSQL refuses a tsvector over 1 MB, which ~90,000 characters of n-grams would reach.
+MAX_GRAM_TEXT = 30_000
 _lock = threading.Lock()
 _tokenizer = None
 
@@ -157,7 +160,7 @@ def segment(text: str, *, grams: bool = False) -> str:
     tokens = [stem(word) for word in _clean(_search_mode(text))]
     if grams:
         present = set(tokens)
-        tokens.extend(gram for gram in ngrams(text) if gram not in present)
+        tokens.extend(gram for gram in ngrams(text[:MAX_GRAM_TEXT]) if gram not in present)
     return " ".join(tokens)
 
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from search.api import search_content
-from search.text import highlight, query_terms, segment, snippet, term_words
+from search.text import MAX_GRAM_TEXT, highlight, query_terms, segment, snippet, term_words
 
 PLAN = "city-plan"  # 武汉市推进国家知识产权强市创建工作方案（2017—2020年）
 MARK = re.compile(r"<mark>(.*?)</mark>")
@@ -61,6 +61,13 @@ def test_plan_title_is_stored_with_its_hidden_parts():
     assert len(tokens) == len(set(tokens))  # an n-gram already stored as a word is not repeated
     # Without grams (cases), words only.
     assert "强市" not in segment("武汉市推进国家知识产权强市创建工作方案").split()
+
+
+def test_ngrams_stop_after_the_first_part_of_a_long_page():
+    text = "知识产权" + "。" * MAX_GRAM_TEXT + "强市创建"
+    tokens = set(segment(text, grams=True).split())
+    assert {"识产", "识产权", "强市", "创建"} <= tokens  # 强市: HMM keeps it as a word here
+    assert "市创" not in tokens and "市创建" not in tokens
 
 
 def test_english_words_are_stored_and_queried_as_stems():
