@@ -357,6 +357,8 @@ ENGLISH_JUDGED = [
     ("hotlines", {"en-hotline", "en-trademark-guide"}),
     ("12330 hotline", {"en-hotline"}),
     ("the owners of patents", {"en-guide"}),
+    ("how do I register a trademark", {"en-trademark-guide"}),
+    ("where can I report counterfeit goods", {"en-trademark-guide"}),
     ("专利 patent", {"en-glossary"}),
     ("商标 trademarks", {"en-glossary"}),
     ("著作权 copyrights", {"en-glossary"}),
