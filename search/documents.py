@@ -2,21 +2,37 @@
 
 Text fields name one analyzer, "ipportal_chinese"; what it is (cjk bigrams, smartcn or ik)
 comes from settings.SEARCH_CHINESE_ANALYZER when an index is built, so the mapping never changes
-with the cluster's plugins. Each physical index is named <prefix>-<kind>-<timestamp> and read and
-written through the alias <prefix>-<kind>, which a rebuild swaps atomically.
+with the cluster's plugins. Two subfields do not depend on it: <field>.english (English words
+stemmed, as the `english` analyzer does) and, on pages, <field>.grams (cjk bigrams, so any part
+of a title or heading is found whatever the Chinese analyzer keeps whole). Each physical index
+is named <prefix>-<kind>-<timestamp> and read and written through the alias <prefix>-<kind>,
+which a rebuild swaps atomically.
 """
 
 from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
-from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Long, Text, analyzer
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    Long,
+    Text,
+    analyzer,
+    char_filter,
+    token_filter,
+)
 
 from search.registry import CASE, CONTENT, CaseEntry, ContentEntry
 
 CHINESE = "ipportal_chinese"
 CHINESE_SEARCH = "ipportal_chinese_search"
 IDENTIFIERS = "ipportal_identifiers"
+ENGLISH = "ipportal_english"
+BIGRAMS = "ipportal_bigrams"
 MAX_BODY = 30_000
 
 
@@ -36,15 +52,49 @@ def chinese_analyzers(choice: str | None = None):
         )
     if choice != "cjk":
         raise ValueError(f"SEARCH_CHINESE_ANALYZER must be cjk, smartcn or ik, not {choice!r}")
-    # The built-in cjk analyzer's chain, without its English stop words.
-    parts: dict[str, Any] = {
-        "tokenizer": "standard",
-        "filter": ["cjk_width", "lowercase", "cjk_bigram"],
-    }
-    return analyzer(CHINESE, **parts), analyzer(CHINESE_SEARCH, **parts)
+    return analyzer(CHINESE, **_CJK_CHAIN), analyzer(CHINESE_SEARCH, **_CJK_CHAIN)
 
 
-def _chinese_text(**kwargs) -> Text:
+# The built-in cjk analyzer's chain, without its English stop words.
+_CJK_CHAIN: dict[str, Any] = {
+    "tokenizer": "standard",
+    "filter": ["cjk_width", "lowercase", "cjk_bigram"],
+}
+
+
+def english_analyzer():
+    """The `english` analyzer's chain (possessive, lowercase, stop words, Porter stemmer), with
+    Chinese characters dropped first: the Chinese fields cover them, and a million cases would
+    otherwise store every character a second time."""
+    return analyzer(
+        ENGLISH,
+        tokenizer="standard",
+        char_filter=[
+            char_filter(
+                "ipportal_no_han", "pattern_replace", pattern="\\p{IsHan}+", replacement=" "
+            )
+        ],
+        filter=[
+            token_filter("ipportal_english_possessive", "stemmer", language="possessive_english"),
+            "lowercase",
+            token_filter("ipportal_english_stop", "stop", stopwords="_english_"),
+            token_filter("ipportal_english_stemmer", "stemmer", language="english"),
+        ],
+    )
+
+
+def bigram_analyzer():
+    return analyzer(BIGRAMS, **_CJK_CHAIN)
+
+
+def _chinese_text(*, english: bool = False, grams: bool = False, **kwargs) -> Text:
+    fields = dict(kwargs.pop("fields", {}))
+    if english:
+        fields["english"] = Text(analyzer=ENGLISH)
+    if grams:
+        fields["grams"] = Text(analyzer=BIGRAMS)
+    if fields:
+        kwargs["fields"] = fields
     return Text(analyzer=CHINESE, search_analyzer=CHINESE_SEARCH, **kwargs)
 
 
@@ -66,8 +116,8 @@ class ContentDocument(_EntryDocument):
 
     key = Keyword()
     object_id = Long()
-    title = _chinese_text(fields={"raw": Keyword(ignore_above=300)})
-    body = _chinese_text()
+    title = _chinese_text(english=True, grams=True, fields={"raw": Keyword(ignore_above=300)})
+    body = _chinese_text(english=True, grams=True)
     url = Keyword(index=False)
     type = Keyword()
     type_label = Keyword()
@@ -100,8 +150,8 @@ class CaseDocument(_EntryDocument):
     respondent_shop_name = _chinese_text()
     respondent_credit_code = Keyword()
     ip_right_number = Keyword()
-    facts = _chinese_text()
-    request = _chinese_text()
+    facts = _chinese_text(english=True)
+    request = _chinese_text(english=True)
     status = Keyword()
     category = Keyword()
     submitted_at = Date()
@@ -140,5 +190,7 @@ def build_index(kind: str, name: str | None = None, using=None) -> Index:
     for chinese in chinese_analyzers():
         index.analyzer(chinese)
     index.analyzer(analyzer(IDENTIFIERS, tokenizer="standard", filter=["lowercase"]))
+    index.analyzer(english_analyzer())
+    index.analyzer(bigram_analyzer())
     index.document(DOCUMENTS[kind])
     return index

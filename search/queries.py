@@ -1,7 +1,10 @@
 """Elasticsearch query building: one class per search, one filter_* method per restriction.
 
 Matching mirrors the database backend: every query word must occur (as a phrase, so the cjk
-bigrams of 知识产权 must be adjacent), scored by BM25 with the title weighted up.
+bigrams of 知识产权 must be adjacent), scored by BM25 with the title weighted up. Each word is
+looked for in the Chinese field, its English subfield (stemmed: "patents" finds "patent") and,
+on pages, its bigram subfield (强市 inside the dictionary word 知识产权强市); the best field
+scores (multi_match best_fields), so a word matched in two subfields is not counted twice.
 """
 
 from elasticsearch.dsl import A, Q, Search
@@ -12,13 +15,22 @@ from search.documents import CaseDocument, ContentDocument, alias_name
 from search.registry import CASE, CONTENT
 from search.text import QueryTerm
 
-CONTENT_FIELDS = ["title^3", "body"]
+CONTENT_FIELDS = [
+    "title^3",
+    "title.english^3",
+    "title.grams^3",
+    "body",
+    "body.english",
+    "body.grams",
+]
 CASE_FIELDS = [
     "respondent_name^3",
     "respondent_shop_name^2",
     "identifiers^3",
     "facts",
+    "facts.english",
     "request",
+    "request.english",
 ]
 FACET_FIELDS = {"type": "type", "year": "year", "policy_level": "policy_level"}
 FACET_LABEL_FIELDS = {"type": "type_label", "policy_level": "policy_level_label"}

@@ -33,13 +33,19 @@ class _Dialect:
     def __init__(self, vendor: str):
         self.vendor = vendor
 
-    def expression(self, terms: Iterable[QueryTerm], operator: str = "AND") -> str:
+    def expression(
+        self, terms: Iterable[QueryTerm], operator: str = "AND", *, grams: bool = False
+    ) -> str:
+        """Each term as its stored token, or all its parts, or (grams: the index keeps
+        n-grams, as pages do) all its three-character sequences."""
         groups = []
         for term in terms:
-            options = [self._quote(term.word)]
-            if term.parts:
-                inner = f" {self._and} ".join(self._quote(part) for part in term.parts)
-                options.append(f"({inner})")
+            options = [self._quote(term.token)]
+            alternatives = [term.parts, term.grams] if grams else [term.parts]
+            for pieces in alternatives:
+                if pieces:
+                    inner = f" {self._and} ".join(self._quote(piece) for piece in pieces)
+                    options.append(f"({inner})")
             groups.append("(" + f" {self._or} ".join(options) + ")")
         joiner = self._and if operator == "AND" else self._or
         return f" {joiner} ".join(groups)
@@ -101,14 +107,17 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _row(entry: Entry, source: str) -> IndexEntry:
+        # Published pages keep every Chinese 2- and 3-gram, so any part of a title or heading
+        # finds them; cases (a million rows) keep words only: staff search matches whole words.
+        content = isinstance(entry, ContentEntry)
         common = {
             "kind": entry.kind,
             "key": entry.key,
             "source": source,
             "object_id": entry.object_id,
             "title": entry.title[:300],
-            "title_tokens": segment(entry.title),
-            "body_tokens": segment(entry.body),
+            "title_tokens": segment(entry.title, grams=content),
+            "body_tokens": segment(entry.body, grams=content),
         }
         if isinstance(entry, ContentEntry):
             return IndexEntry(
@@ -167,7 +176,7 @@ class DatabaseBackend(SearchBackend):
         if not query.terms:
             return results
         dialect = self.dialect
-        expression = dialect.expression(query.terms)
+        expression = dialect.expression(query.terms, grams=True)
         base = {"kind": CONTENT}
         if query.language:
             base["language"] = query.language
@@ -244,7 +253,7 @@ class DatabaseBackend(SearchBackend):
         """The query words found together in the best page matching any of them."""
         if len(query.terms) < 2:
             return ""
-        expression = dialect.expression(query.terms, operator="OR")
+        expression = dialect.expression(query.terms, operator="OR", grams=True)
         from_sql, match_sql, match_params = dialect.from_match(expression)
         rank_sql, rank_params = dialect.rank(expression)
         where_sql, where_params = _where(base)

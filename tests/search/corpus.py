@@ -219,9 +219,80 @@ PAGES = {
         "Patent owners can ask the IP office to handle an infringement dispute by administrative "
         "adjudication.",
     ),
+    "en-trademark-guide": (
+        "guide",
+        "Guides",
+        2024,
+        "",
+        "Protecting a registered trademark",
+        "Register trademarks early. Goods bearing a counterfeit mark can be reported to the "
+        "market regulation bureau on the 12315 hotline.",
+    ),
+    "en-pledge": (
+        "policy",
+        "Policies",
+        2021,
+        "city",
+        "Loans secured by patents and trademarks",
+        "Banks grant a loan against a pledged patent right or trademark right; the city pays part "
+        "of the interest and the valuation fee.",
+    ),
+    "en-copyright": (
+        "guide",
+        "Guides",
+        2023,
+        "",
+        "Copyright registration and online piracy",
+        "A work is protected from its creation; registering it proves ownership. Report websites "
+        "selling infringing copies to the copyright office.",
+    ),
+    "en-overseas": (
+        "overseas",
+        "Overseas",
+        2025,
+        "",
+        "Answering a Section 337 investigation",
+        "The US International Trade Commission investigates imports accused of infringing US "
+        "patents. Companies should respond in time and ask for overseas assistance.",
+    ),
+    "en-geo": (
+        "guide",
+        "Guides",
+        2021,
+        "",
+        "Geographical indications of Wuhan",
+        "Caidian lotus root and Huangpi honey are protected geographical indications; producers "
+        "must apply before using the official mark.",
+    ),
+    "en-white-paper": (
+        "white_paper",
+        "White papers",
+        2024,
+        "",
+        "Intellectual property in Wuhan, 2023",
+        "Granted invention patents grew in 2023, and 99% of patent disputes were closed within the "
+        "statutory time limit.",
+    ),
+    "en-hotline": (
+        "news",
+        "News",
+        2025,
+        "",
+        "New opening hours of the 12330 hotline",
+        "The 12330 assistance hotline now answers calls on weekends as well.",
+    ),
+    "en-glossary": (
+        "guide",
+        "Guides",
+        2025,
+        "",
+        "A bilingual glossary for applicants",
+        "Words you will meet on Chinese forms: 专利 means patent, 商标 means trademark, 著作权 "
+        "means copyright.",
+    ),
 }
 LEVEL_LABELS = {"city": "市级", "district": "区级", "provincial": "省级", "national": "国家级"}
-ENGLISH = {"en-guide"}
+ENGLISH = {slug for slug in PAGES if slug.startswith("en-")}
 
 # (query, slugs that must appear in the top 5)
 JUDGED = [
@@ -259,6 +330,38 @@ JUDGED = [
     ("电商平台假冒", {"news-counterfeit"}),
     ("植物新品种", {"top-ten-2022"}),
     ("专利导航", {"patent-subsidy"}),
+]
+
+# English pages, where only stemming makes the query meet the page ("patents" → patent,
+# "infringing" → infringement), and mixed Chinese-English queries.
+ENGLISH_JUDGED = [
+    ("patent", {"en-guide", "en-pledge", "en-white-paper", "en-overseas", "en-glossary"}),
+    ("patents", {"en-guide", "en-pledge", "en-white-paper", "en-overseas", "en-glossary"}),
+    ("patented", {"en-guide", "en-pledge"}),
+    ("trademark", {"en-trademark-guide", "en-pledge", "en-glossary"}),
+    ("trademarks", {"en-trademark-guide", "en-pledge", "en-glossary"}),
+    ("registering trademarks", {"en-trademark-guide"}),
+    ("infringing", {"en-guide", "en-copyright", "en-overseas"}),
+    ("infringement", {"en-guide", "en-copyright", "en-overseas"}),
+    ("infringements", {"en-guide", "en-copyright", "en-overseas"}),
+    ("adjudicating disputes", {"en-guide"}),
+    ("counterfeits", {"en-trademark-guide"}),
+    ("copyrights", {"en-copyright", "en-glossary"}),
+    ("copyright registered", {"en-copyright"}),
+    ("loan", {"en-pledge"}),
+    ("pledging a patent", {"en-pledge"}),
+    ("investigations", {"en-overseas"}),
+    ("Section 337", {"en-overseas"}),
+    ("geographical indication", {"en-geo"}),
+    ("protecting", {"en-trademark-guide", "en-copyright", "en-geo"}),
+    ("hotlines", {"en-hotline", "en-trademark-guide"}),
+    ("12330 hotline", {"en-hotline"}),
+    ("the owners of patents", {"en-guide"}),
+    ("how do I register a trademark", {"en-trademark-guide"}),
+    ("where can I report counterfeit goods", {"en-trademark-guide"}),
+    ("专利 patent", {"en-glossary"}),
+    ("商标 trademarks", {"en-glossary"}),
+    ("著作权 copyrights", {"en-glossary"}),
 ]
 
 # Against the demo site (cms.demo.seed_pages): (query, titles that must appear in the top 5).

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from search.backends.base import CaseFilters, CaseQuery, ContentFilters, ContentQuery
 from search.documents import CaseDocument, ContentDocument, alias_name, build_index
-from search.queries import CaseSearch, ContentSearch
+from search.queries import CASE_FIELDS, CONTENT_FIELDS, CaseSearch, ContentSearch
 from search.text import query_terms
 from tests.factories.search import case_entry
 
@@ -84,7 +84,7 @@ def test_content_search_json(settings):
     assert search._index == ["p-content"]
     must = body["query"]["bool"]["must"]
     assert {
-        "multi_match": {"query": "知识产权", "fields": ["title^3", "body"], "type": "phrase"}
+        "multi_match": {"query": "知识产权", "fields": CONTENT_FIELDS, "type": "phrase"}
     } in must
     assert body["query"]["bool"]["filter"] == [{"term": {"language": "zh-hans"}}]
     # Facet filters restrict hits only, so facet counts stay those of the whole query.
@@ -138,3 +138,72 @@ def test_dates_serialise(page_source):
     entry = page_source.entry(page_source.by_slug("news-pledge"))
     body = ContentDocument.from_entry(entry).to_dict()
     assert body["published_at"] == timezone.make_aware(datetime.datetime(2024, 6, 1))
+
+
+def test_english_and_bigram_subfields(settings):
+    settings.SEARCH_CHINESE_ANALYZER = "ik"
+    index = build_index("content").to_dict()
+    title = index["mappings"]["properties"]["title"]
+    assert title["fields"]["english"] == {"type": "text", "analyzer": "ipportal_english"}
+    assert title["fields"]["grams"] == {"type": "text", "analyzer": "ipportal_bigrams"}
+    assert set(index["mappings"]["properties"]["body"]["fields"]) == {"english", "grams"}
+    analysis = index["settings"]["analysis"]
+    # Bigrams whatever the Chinese analyzer is (ik here keeps 知识产权强市 whole).
+    assert analysis["analyzer"]["ipportal_bigrams"]["filter"] == [
+        "cjk_width",
+        "lowercase",
+        "cjk_bigram",
+    ]
+    english = analysis["analyzer"]["ipportal_english"]
+    assert english["tokenizer"] == "standard"
+    assert english["filter"][-1] == "ipportal_english_stemmer"
+    assert analysis["filter"]["ipportal_english_stemmer"] == {
+        "type": "stemmer",
+        "language": "english",
+    }
+    assert analysis["filter"]["ipportal_english_stop"]["stopwords"] == "_english_"
+    assert analysis["char_filter"]["ipportal_no_han"]["type"] == "pattern_replace"
+
+
+def test_cases_get_english_subfields_but_no_bigrams():
+    properties = build_index("case").to_dict()["mappings"]["properties"]
+    assert set(properties["facts"]["fields"]) == {"english"}
+    assert set(properties["request"]["fields"]) == {"english"}
+    assert "fields" not in properties["respondent_shop_name"]
+    assert "facts.english" in CASE_FIELDS and "request.english" in CASE_FIELDS
+
+
+def test_english_words_are_looked_up_in_the_stemmed_subfields():
+    must = (
+        ContentSearch(content_query("patents infringing"))
+        .build()
+        .to_dict()["query"]["bool"]["must"]
+    )
+    # The words go as typed: the english analyzer stems them in the cluster, as it did the pages.
+    assert [clause["multi_match"]["query"] for clause in must] == ["patents", "infringing"]
+    for clause in must:
+        assert {"title.english^3", "body.english"} <= set(clause["multi_match"]["fields"])
+
+
+def test_mixed_query_needs_every_word_in_some_field():
+    body = ContentSearch(content_query("专利 patent")).build().to_dict()
+    must = body["query"]["bool"]["must"]
+    assert [clause["multi_match"]["query"] for clause in must] == ["专利", "patent"]
+    assert all(clause["multi_match"]["type"] == "phrase" for clause in must)
+
+
+def test_part_of_a_dictionary_word_is_a_bigram_phrase():
+    must = (
+        ContentSearch(content_query("强市创建工作方案")).build().to_dict()["query"]["bool"]["must"]
+    )
+    assert [clause["multi_match"]["query"] for clause in must] == ["强市", "创建", "工作", "方案"]
+    assert all("title.grams^3" in clause["multi_match"]["fields"] for clause in must)
+    assert all(clause["multi_match"]["type"] == "phrase" for clause in must)
+
+
+def test_case_search_looks_in_english_facts():
+    body = (
+        CaseSearch(CaseQuery(tuple(query_terms("trademarks")), bureau_ids=None)).build().to_dict()
+    )
+    (clause,) = body["query"]["bool"]["must"]
+    assert "facts.english" in clause["multi_match"]["fields"]

@@ -3,7 +3,7 @@
 import pytest
 
 from search.api import search_content
-from tests.search.corpus import DEMO_JUDGED, JUDGED
+from tests.search.corpus import DEMO_JUDGED, ENGLISH_JUDGED, JUDGED
 
 
 def judge(judged, top5_keys) -> dict:
@@ -54,6 +54,25 @@ def test_judged_fixture_queries(indexed, search_backend, capsys):
     with capsys.disabled():
         print_report(f"relevance ({search_backend.name}, fixture pages)", report)
     assert [row for row in report["rows"] if row["missing"]] == []
+
+
+def test_judged_english_queries(indexed, search_backend, capsys):
+    """Stemming on both sides: most of these queries share no word form with their pages."""
+    assert len(ENGLISH_JUDGED) >= 20
+    slug_by_key = {indexed.key(page.id): page.slug for page in indexed.objects.values()}
+
+    def top5(query):
+        hits = search_content(query, language="en", page_size=5).hits
+        return [slug_by_key[hit.key] for hit in hits]
+
+    report = judge(ENGLISH_JUDGED, top5)
+    with capsys.disabled():
+        print_report(f"English relevance ({search_backend.name}, fixture pages)", report)
+    assert [row for row in report["rows"] if row["missing"]] == []
+    # Only English pages answer: no Chinese page has these words.
+    english = {key for key, slug in slug_by_key.items() if slug.startswith("en-")}
+    for query, _ in ENGLISH_JUDGED:
+        assert {hit.key for hit in search_content(query, page_size=50).hits} <= english, query
 
 
 @pytest.mark.slow
