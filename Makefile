@@ -2,13 +2,14 @@
 VENV    := .venv
 PY      := $(VENV)/bin/python
 PORT    ?= 8000
+WORKERS ?= 2
 PYTEST_ARGS ?=
 LOCK    := requirements.lock
 # The platform the lock is resolved for: the project's machines and CI (Linux x86_64, CPython 3.12).
 LOCK_PLATFORM := --python-version 3.12 --python-platform x86_64-manylinux_2_28
 
 .DEFAULT_GOAL := help
-.PHONY: help run install lock check-lock migrate seed test test-fast browsers lint typecheck format check smoke-production bench messages clean
+.PHONY: help run serve install lock check-lock migrate seed test test-fast browsers lint typecheck format check smoke-production bench messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +49,12 @@ seed: migrate ## Load demo data (idempotent)
 run: seed ## Set up everything and serve http://127.0.0.1:$(PORT) with websockets (daphne)
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (staff dashboard: /dashboard/, editors: /admin/)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production server, behind the reverse proxy (docs/deployment.md): set
+# DJANGO_SETTINGS_MODULE and the production environment first. The proxy keeps the access log.
+serve: install ## Production ASGI server: uvicorn, $(WORKERS) workers, proxy headers, 127.0.0.1:$(PORT)
+	$(VENV)/bin/uvicorn portal.asgi:application --host 127.0.0.1 --port $(PORT) \
+		--workers $(WORKERS) --proxy-headers --no-access-log
 
 browsers: ## Install Debian's chromium and the CJK font browser tests need (apt, as root)
 	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wenquanyi; then \

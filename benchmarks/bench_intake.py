@@ -1,4 +1,4 @@
-"""Intake throughput on a real daphne server: submissions/s sustained for --seconds through the
+"""Intake throughput on the production server: submissions/s sustained for --seconds through the
 web wizard and through Open311 POST, p50/p95 per submission, then a database check that every
 acknowledged submission is a stored, routed case with a running legal clock (zero loss).
 
@@ -251,7 +251,7 @@ def verify(acknowledged: list[str], marker: str, source: str) -> dict:
 
 
 def py_spy_profile(base: str, seconds: int, out_path) -> str | None:
-    """Sample the daphne process with py-spy (if installed) while the load runs."""
+    """Sample the server's processes with py-spy (if installed) while the load runs."""
     py_spy = shutil.which("py-spy") or shutil.which(
         "py-spy", path=os.path.dirname(os.sys.executable)
     )
@@ -261,15 +261,18 @@ def py_spy_profile(base: str, seconds: int, out_path) -> str | None:
     listing = subprocess.run(
         ["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True, check=False
     ).stdout
-    found = re.search(r"pid=(\d+)", listing)
-    if not found:
+    # The supervisor and its workers all hold the listening socket; the supervisor started first
+    # (lowest pid) and --subprocesses follows it into the workers.
+    pids = sorted(int(pid) for pid in re.findall(r"pid=(\d+)", listing))
+    if not pids:
         return None
     return subprocess.Popen(
         [
             py_spy,
             "record",
             "-p",
-            found.group(1),
+            str(pids[0]),
+            "--subprocesses",
             "-d",
             str(seconds),
             "-f",
@@ -304,11 +307,12 @@ def main():
     from benchmarks.common import (
         RESULTS,
         ROOT,
-        daphne_server,
         drive,
         load_average,
         load_figures,
+        production_server,
         report,
+        server_description,
     )
     from complaints.models import Complaint
 
@@ -317,7 +321,7 @@ def main():
     figures = {
         "database": connection.vendor,
         "cases_before": Complaint.objects.count(),
-        "server": "daphne, DJANGO_SETTINGS_MODULE=benchmarks.settings (DEBUG off)",
+        "server": server_description("benchmarks.settings (DEBUG off)"),
         "rate_limits": (
             f"raised: every limit × RATELIMIT_MULTIPLIER={settings.RATELIMIT_MULTIPLIER}; "
             "API key rate limit 1000000/min"
@@ -335,7 +339,7 @@ def main():
     if args.conn_max_age is not None:
         server_env["BENCH_CONN_MAX_AGE"] = str(args.conn_max_age)
         figures["conn_max_age"] = args.conn_max_age
-    with daphne_server("benchmarks.settings", env=server_env, log_path=log_path) as base:
+    with production_server("benchmarks.settings", env=server_env, log_path=log_path) as base:
 
         async def healthz(client, state):
             response = await client.get("/healthz")

@@ -1,4 +1,4 @@
-"""Status lookup and the staff queue on a real daphne server: p50/p95, SQL queries per request,
+"""Status lookup and the staff queue on the production server: p50/p95, SQL queries per request,
 and each figure as a multiple of the ceiling (/healthz) measured in the same run.
 
 Runs against the configured database (DATABASE_URL; SQLite otherwise), topping the synthetic
@@ -362,7 +362,7 @@ def main():
     from django.conf import settings
     from django.db import connection
 
-    from benchmarks.common import ROOT, daphne_server, load_average, report
+    from benchmarks.common import ROOT, load_average, production_server, report, server_description
     from complaints.models import Complaint
 
     load_start = load_average()
@@ -372,7 +372,7 @@ def main():
     figures = {
         "database": connection.vendor,
         "cases": cases,
-        "server": "daphne, DJANGO_SETTINGS_MODULE=benchmarks.settings (DEBUG off)",
+        "server": server_description("benchmarks.settings (DEBUG off)"),
         "rate_limits": f"multiplied by RATELIMIT_MULTIPLIER={settings.RATELIMIT_MULTIPLIER}",
         "cache": settings.CACHES["default"]["BACKEND"],
         "load_at_start": load_start,
@@ -388,7 +388,7 @@ def main():
     }
     log_path = ROOT / "benchmarks" / "results" / "bench_lookup_queue.server.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    with daphne_server("benchmarks.settings", log_path=log_path) as base:
+    with production_server("benchmarks.settings", log_path=log_path) as base:
         figures["queries_per_page_walk"] = {
             role: asyncio.run(walk_pages(base, username, args.pages))
             for role, username in (("handler", HANDLER), ("superuser", SUPERUSER))

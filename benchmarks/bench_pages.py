@@ -1,5 +1,6 @@
-"""Public pages on a real daphne server, with the anonymous page cache on and off: requests/s,
-p50/p95, and each as a ratio to the ceiling measured on the same server in the same run.
+"""Public pages on the production server (uvicorn with workers, benchmarks.common), with the
+anonymous page cache on and off: requests/s, p50/p95, and each as a ratio to the ceiling
+measured on the same server in the same run.
 
 Each target is measured --rounds times, interleaved with the ceiling (medians reported, each
 ratio against the ceiling measured just before it), so a load change on a shared machine skews
@@ -25,7 +26,7 @@ import time
 
 import httpx
 
-from benchmarks.common import daphne_server, measure, report
+from benchmarks.common import WORKERS, measure, production_server, report, server_description
 
 SETTINGS = "benchmarks.pages_settings"
 CEILING_PATH = "/bench/ceiling"  # benchmarks/pages_urls.py
@@ -44,7 +45,7 @@ def services() -> dict:
         "cache": "Redis (REDIS_URL)"
         if os.environ.get("REDIS_URL")
         else "local memory (REDIS_URL not set)",
-        "server": "daphne, one process",
+        "server": server_description(SETTINGS, WORKERS),
     }
 
 
@@ -77,7 +78,7 @@ def run(mode: str, args, policy_path: str | None) -> tuple:
     env = {"PAGE_CACHE_SECONDS": "300" if mode == "cache_on" else "0"}
     samples: dict[str, list[dict]] = {}
     states = {}
-    with daphne_server(settings=SETTINGS, env=env) as base:
+    with production_server(settings=SETTINGS, env=env) as base:
         policy_path = policy_path or find_policy(base, POLICY_PATH)
         targets = [
             ("ceiling", CEILING_PATH),

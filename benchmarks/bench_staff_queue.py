@@ -1,4 +1,4 @@
-"""The staff workbench's queue on a real daphne server: every page carries the navigation
+"""The staff workbench's queue on the production server: every page carries the navigation
 column's counts and the facet counts beside the filters. p50/p95 and SQL queries per request
 (X-Bench-Queries) for a handler of the largest bureau (ipo_handler) and a superuser (admin):
 
@@ -152,7 +152,7 @@ def main():
     from django.conf import settings
     from django.db import connection
 
-    from benchmarks.common import ROOT, daphne_server, load_average, report
+    from benchmarks.common import ROOT, load_average, production_server, report, server_description
     from complaints.models import Complaint
 
     load_start = load_average()
@@ -162,7 +162,7 @@ def main():
     figures = {
         "database": connection.vendor,
         "cases": cases,
-        "server": "daphne, DJANGO_SETTINGS_MODULE=benchmarks.settings (DEBUG off)",
+        "server": server_description("benchmarks.staff_queue_settings (DEBUG off)"),
         "cache": settings.CACHES["default"]["BACKEND"],
         "concurrency": args.concurrency,
         "load_at_start": load_start,
@@ -176,7 +176,7 @@ def main():
     for mode in itertools.chain(m.strip() for m in args.modes.split(",") if m.strip()):
         print(f"{mode} (DASHBOARD_COUNTS_TTL={ttl[mode]})", flush=True)
         env = {"DASHBOARD_COUNTS_TTL": ttl[mode]}
-        with daphne_server("benchmarks.staff_queue_settings", env, log_path=log_path) as base:
+        with production_server("benchmarks.staff_queue_settings", env, log_path=log_path) as base:
             figures["modes"][mode] = run_mode(base, prepared, args.seconds, args.concurrency)
     figures["load_at_end"] = load_average()
     figures["missed_goal"] = verdicts(figures["modes"])

@@ -1,14 +1,17 @@
-"""Shared benchmark plumbing: start a real ASGI server, drive it with an async client, report."""
+"""Shared benchmark plumbing: start the production ASGI server, drive it with an async client,
+report."""
 
 import asyncio
 import json
 import os
+import signal
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import httpx
@@ -23,37 +26,78 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# The production server, as docs/deployment.md and `make serve` run it: uvicorn with worker
+# processes (chosen on benchmarks/compare_servers.py's figures). BENCH_WORKERS overrides the count.
+APPLICATION = "portal.asgi:application"
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+SERVER_NAME = "uvicorn"
+
+
+def server_command(port: int, workers: int = WORKERS, app: str = APPLICATION) -> list[str]:
+    """The production command line (the Makefile's `serve` target) on a loopback port."""
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        app,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--proxy-headers",
+        "--no-access-log",  # the reverse proxy keeps the access log
+    ]
+
+
+def server_description(settings: str, workers: int = WORKERS) -> str:
+    return f"{SERVER_NAME} --workers {workers}, DJANGO_SETTINGS_MODULE={settings}"
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM the server's process group (the supervisor and its workers), then SIGKILL what is
+    left: a supervisor killed alone would leave its workers serving the port."""
+    with suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=15)
+    with suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+
+
 @contextmanager
-def daphne_server(
+def production_server(
     settings: str = "portal.settings.dev",
     env: dict | None = None,
     *,
     log_path: Path | None = None,
     timeout: float = 30,
+    workers: int = WORKERS,
+    app: str = APPLICATION,
 ):
-    """Run the production ASGI server (daphne) on a free loopback port.
+    """Run the production ASGI server (uvicorn, `workers` processes) on a free loopback port.
 
-    `log_path` sends the server's output to a file (a pipe nobody reads can fill up and stall
-    a chatty server); the server is stopped, and killed if need be, however the block ends."""
+    The server's output goes to `log_path` (else to a scratch file: a pipe nobody reads can fill
+    up and stall a chatty server); the server is stopped, and killed if need be, however the
+    block ends. Yields the base URL once /healthz answers."""
     port = free_port()
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, **(env or {})}
-    log = open(log_path, "ab") if log_path else None  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "portal.asgi:application",
-        ],
-        cwd=ROOT,
-        env=environment,
-        stdout=log or subprocess.DEVNULL,
-        stderr=log or subprocess.PIPE,
-    )
+    scratch = None
+    if log_path is None:
+        scratch = tempfile.NamedTemporaryFile(prefix="server-", suffix=".log", delete=False)  # noqa: SIM115
+        scratch.close()
+        log_path = Path(scratch.name)
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            server_command(port, workers, app),
+            cwd=ROOT,
+            env=environment,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,  # its own process group: _stop reaches every worker
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         ready = False
@@ -65,20 +109,17 @@ def daphne_server(
             except httpx.HTTPError:
                 time.sleep(0.2)
         if not ready:
-            output = log_path.read_text(errors="replace")[-3000:] if log_path else ""
-            if not log_path and process.returncode is not None:
-                output = process.stderr.read().decode(errors="replace")[-3000:]
-            raise RuntimeError("daphne did not start: " + output)
+            output = log_path.read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"{SERVER_NAME} did not start: " + output)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        if log:
-            log.close()
+        _stop(process)
+        if scratch:
+            log_path.unlink(missing_ok=True)
+
+
+# The former name, kept for callers outside benchmarks/ (tests/resilience).
+daphne_server = production_server
 
 
 async def _load(url: str, seconds: float, concurrency: int) -> list[float]:
