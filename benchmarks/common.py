@@ -118,10 +118,6 @@ def production_server(
             log_path.unlink(missing_ok=True)
 
 
-# The former name, kept for callers outside benchmarks/ (tests/resilience).
-daphne_server = production_server
-
-
 async def _load(url: str, seconds: float, concurrency: int) -> list[float]:
     latencies: list[float] = []
     deadline = time.perf_counter() + seconds

@@ -24,7 +24,8 @@ def _scaled(limit: int) -> int:
 
 def client_ip(request) -> str:
     """The caller's address. REMOTE_ADDR only: a forwarded-for header is trivially spoofed, so
-    behind a proxy the ASGI server must set it (daphne --proxy-headers; docs/deployment.md)."""
+    behind a proxy the ASGI server must set it (uvicorn --proxy-headers, as `make serve` runs it;
+    docs/deployment.md)."""
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

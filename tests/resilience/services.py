@@ -187,7 +187,7 @@ class ThrowawayRedis:
 
 
 def server_env(database_url: str, scratch: Path, **extra: str) -> dict[str, str]:
-    """Environment for a server-side subprocess (daphne, db_worker, manage.py) of these tests:
+    """Environment for a server-side subprocess (ASGI server, db_worker, manage.py) of these tests:
     only what is given here, whatever the test run's own DATABASE_URL/REDIS_URL say."""
     env = {
         "DJANGO_SETTINGS_MODULE": SERVER_SETTINGS,

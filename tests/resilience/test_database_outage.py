@@ -3,7 +3,7 @@ Open311 error list, Retry-After), no half-created case, no orphaned evidence fil
 database comes back, intake resumes by itself and every acknowledged submission is a whole case.
 
 Runs against a throwaway cluster on a free port (`pg_ctl stop -m immediate`), never the machine's
-own PostgreSQL, and a real daphne server.
+own PostgreSQL, and the real production server (uvicorn, workers).
 """
 
 import json
@@ -12,7 +12,7 @@ import time
 import httpx
 import pytest
 
-from benchmarks.common import daphne_server
+from benchmarks.common import production_server
 from tests.complaints.intake.conftest import pdf_bytes
 
 from .clients import (
@@ -39,11 +39,11 @@ def test_postgres_crash_during_submission_load(pg_cluster, server_databases, scr
     database_url = server_databases.new("pg_outage")
     info = server_databases.info
     env = server_env(database_url, scratch)
-    log = scratch / "daphne.log"
+    log = scratch / "server.log"
     load = None
     try:
         with (
-            daphne_server(SERVER_SETTINGS, env, log_path=log, timeout=120) as base,
+            production_server(SERVER_SETTINGS, env, log_path=log, timeout=120) as base,
             httpx.Client(base_url=base, timeout=60) as web,
             httpx.Client(base_url=base, timeout=60) as api,
         ):

@@ -1,7 +1,8 @@
 """Redis dies (cache and channel layer): public pages, intake and the dashboard keep working from
 the database, nothing is lost; when Redis is back, cache and channel layer recover by themselves.
 
-A throwaway redis-server on a free port, killed with SIGKILL, and a real daphne server.
+A throwaway redis-server on a free port, killed with SIGKILL, and the real production server
+(uvicorn with workers).
 """
 
 import json
@@ -10,7 +11,7 @@ import time
 import httpx
 import pytest
 
-from benchmarks.common import daphne_server
+from benchmarks.common import production_server
 from tests.complaints.intake.conftest import pdf_bytes
 
 from .clients import RawWebSocket, post_case, submit_review, walk_wizard_to_review
@@ -45,7 +46,9 @@ def test_redis_killed_and_restarted(server_databases, redis_server, scratch):
     )
     numbers = []
     with (
-        daphne_server(SERVER_SETTINGS, env, log_path=scratch / "daphne.log", timeout=120) as base,
+        production_server(
+            SERVER_SETTINGS, env, log_path=scratch / "server.log", timeout=120
+        ) as base,
         httpx.Client(base_url=base, timeout=60) as visitor,
         httpx.Client(base_url=base, timeout=60) as citizen,
         httpx.Client(base_url=base, timeout=60) as api,
