@@ -116,10 +116,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_POOL", True):
+    from psycopg_pool import ConnectionPool
+
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": int(env_str("DB_POOL_MAX_SIZE", "10")),
         "timeout": 10,
+        # A connection is checked as it leaves the pool (one round trip): after PostgreSQL
+        # restarts, each worker's pooled connections are dead, and unchecked every one of them
+        # failed a request with a 503 before the pool dropped it.
+        "check": ConnectionPool.check_connection,
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the live server and a websocket consumer read while a submission writes.
