@@ -226,8 +226,9 @@ def _parse_cursor(cursor: str) -> tuple[datetime.datetime, int] | None:
         return None
 
 
-def cases_page(citizen: Citizen, cursor: str = "", size: int = PAGE_SIZE) -> CasePage:
+def cases_page(citizen: Citizen, cursor: str = "", size: int | None = None) -> CasePage:
     """Newest first, keyset-paged on (submitted_at, id): one query whatever the number."""
+    size = size or PAGE_SIZE
     cases = (
         own_cases(citizen)
         .select_related("category", "bureau")

@@ -5,6 +5,7 @@ from django.core.cache import cache
 
 from complaints.notifications import sms
 from tests.complaints.conftest import fresh_calendar_cache, reference_data  # noqa: F401
+from tests.complaints.intake.conftest import answers  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
