@@ -67,7 +67,7 @@ class PreferencesForm(forms.ModelForm):
         }
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("notify_by") == Citizen.Notify.EMAIL and not data.get("email"):
             self.add_error("email", _("选择电子邮件通知时请填写电子邮箱。"))
         return data

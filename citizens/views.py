@@ -49,7 +49,7 @@ def index(request):
     except SMSError:
         form.add_error(None, _("短信发送失败，请稍后再试。"))
         return render(request, "citizens/sign_in.html", {"form": form})
-    if not sent.sent:
+    if not sent.sent and sent.limit is not None:
         return too_many_requests(request, sent.limit, _("获取验证码过于频繁。"))
     # The same answer for every valid number: whether it has cases is not revealed.
     request.session[services.PENDING_KEY] = phone
