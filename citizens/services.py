@@ -42,7 +42,10 @@ PENDING_KEY = "citizens_pending_phone"
 SESSION_TTL = 8 * 60 * 60
 PAGE_SIZE = 20
 
-RESET_NOTE = "访问码已由投诉人通过手机验证重置，原访问码已失效。"
+# Kept as the complainant's note, not a public one: the tracking page and the case's staff show
+# it, but it neither replaces the bureau's latest public note (Open311, public pages) nor sends
+# a notification to the phone that has just asked for it.
+RESET_NOTE = "已通过手机验证重置访问码，原访问码已失效。"
 RESET_ACTOR = "投诉人（手机验证）"
 
 _SEPARATORS = re.compile(r"[\s\-()（）]")
@@ -284,7 +287,7 @@ def reset_access_code(request, citizen: Citizen, case_id: int) -> tuple[Complain
             access_code_hash=complaint.access_code_hash
         )
         record_event(
-            complaint, "access_code_reset", actor_label=RESET_ACTOR, public_note=RESET_NOTE
+            complaint, "access_code_reset", actor_label=RESET_ACTOR, complainant_note=RESET_NOTE
         )
         log_access(complaint, "account_code_reset", request=request)
     return complaint, code

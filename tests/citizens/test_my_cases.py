@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from citizens import services
 from complaints.models import AccessLog, CaseEvent, Complaint, Kind
+from complaints.notifications.models import Notification
 from complaints.services import access
 from tests.factories.citizens import sign_in
 from tests.factories.complaints import file_complaint
@@ -150,6 +151,7 @@ def test_signing_out_ends_the_opened_case_too(client, cases):
 def test_reset_access_code(client, reference_data):
     filed = file_complaint(complainant_phone=PHONE)
     case, old = filed.complaint, filed.access_code
+    notified = list(Notification.objects.filter(complaint=case).values_list("pk", flat=True))
     sign_in(client, PHONE)
 
     response = client.post(f"/account/cases/{case.pk}/reset-code/")
@@ -162,6 +164,9 @@ def test_reset_access_code(client, reference_data):
     assert access.verify(case.tracking_number, new) == case
     event = CaseEvent.objects.get(complaint=case, action="access_code_reset")
     assert event in case.events.for_complainant()
+    # Not a public note: the public latest note stays the bureau's, and nothing is sent.
+    assert event not in case.events.public()
+    assert not Notification.objects.filter(complaint=case).exclude(pk__in=notified).exists()
     assert AccessLog.objects.filter(complaint=case, action="account_code_reset").exists()
     # The new code opens the tracking page the usual way, and the event is shown there.
     lookup = client.post(
