@@ -11,6 +11,7 @@ from django.utils import timezone
 from citizens import services
 from citizens.models import Citizen, SignInCode
 from complaints.notifications import sms
+from complaints.notifications.sms import SMSError
 from tests.factories.citizens import last_code, request_code, sign_in
 from tests.factories.complaints import file_complaint
 
@@ -224,3 +225,16 @@ def test_english_page(client):
     response = client.get("/en/account/")
     assert response.status_code == 200
     assert 'autocomplete="tel"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_gateway_failure_is_reported_without_a_pending_code(client, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise SMSError("gateway down")
+
+    monkeypatch.setattr(services, "send_sms", refuse)
+
+    response = request_code(client, PHONE)
+
+    assert response.status_code == 200 and "短信发送失败" in response.content.decode()
+    assert client.get("/account/code/")["Location"] == "/account/"
