@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("credit/", include("credit.urls")),
     path("inspections/", include("inspections.urls")),
+    path("account/", include("citizens.urls")),
     path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -29,6 +29,9 @@ SUBMIT_LIMIT, SUBMIT_WINDOW = 10, 3600
 RECEIPT_SESSION_KEY = "complaints_receipt"
 RECEIPT_FALLBACK_KEY = "complaints_receipt_fallback"
 RECEIPT_TTL = 15 * 60
+# Other apps pre-fill a step the citizen has not answered yet (citizens: the signed-in phone):
+# callables (request, step) -> initial data, appended from their AppConfig.ready().
+INITIAL_PROVIDERS: list = []
 STEP_LABELS = {
     "what": gettext_lazy("发生了什么"),
     "who": gettext_lazy("您的信息"),
@@ -159,6 +162,9 @@ def step_view(request, step):
     context = _context(state, cleaned)
     if request.method == "GET":
         initial = _initial_for(step, state)
+        if state.data(step) is None:
+            for provider in INITIAL_PROVIDERS:
+                initial = {**provider(request, step), **initial}
         if step == "review":
             initial = {"form_token": state.token}
         return _render_step(

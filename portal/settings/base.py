@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "records",
     "cms",
     "credit",
+    "citizens",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
