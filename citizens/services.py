@@ -22,7 +22,6 @@ from complaints.notifications.sms import send_sms
 from complaints.services import access, hashing, ratelimit
 from complaints.services.audit import log_access
 from complaints.services.events import record_event
-from complaints.views import track
 
 from .models import Citizen, SignInCode
 
@@ -202,7 +201,7 @@ def sign_out(request) -> None:
     """End the account session and any case it opened (a shared computer keeps nothing)."""
     request.session.pop(SESSION_KEY, None)
     request.session.pop(PENDING_KEY, None)
-    request.session.pop(track.SESSION_KEY, None)
+    access.end_case_session(request)
     request._citizen = None
 
 
@@ -262,14 +261,11 @@ def cases_page(citizen: Citizen, cursor: str = "", size: int | None = None) -> C
 
 def open_case(request, citizen: Citizen, case_id: int) -> Complaint | None:
     """Grant this session the tracking page's access to one of the citizen's own cases, as a
-    correct access code does (complaints.views.track.lookup); None for anyone else's."""
+    correct access code does (access.grant_case_session); None for anyone else's."""
     complaint = own_cases(citizen).filter(pk=case_id).first()
     if complaint is None:
         return None
-    request.session[track.SESSION_KEY] = {
-        "id": complaint.pk,
-        "exp": time.time() + track.SESSION_TTL,
-    }
+    access.grant_case_session(request, complaint.pk)
     log_access(complaint, "account_open", request=request)
     return complaint
 

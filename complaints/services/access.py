@@ -4,6 +4,7 @@ by number and code, with its limits on wrong guesses."""
 import enum
 import hmac
 import secrets
+import time
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -23,6 +24,29 @@ ACCESS_CODE_PURPOSE = "complaints.access_code"
 # ceiling that refused the right code too would let anyone lock the owner out.
 ADDRESS_FAILURES, ADDRESS_WINDOW = 20, 15 * 60
 NUMBER_FAILURES, NUMBER_WINDOW = 300, 60 * 60
+
+
+# The tracking page's grant: a session that proved it may read one case (a correct access code,
+# or a citizen account verified for the case's phone) reads it for this long.
+CASE_SESSION_KEY = "complaints_track"
+CASE_SESSION_TTL = 20 * 60
+
+
+def grant_case_session(request, case_id: int) -> None:
+    request.session[CASE_SESSION_KEY] = {"id": case_id, "exp": time.time() + CASE_SESSION_TTL}
+
+
+def granted_case_id(request) -> int | None:
+    """The case this session may read now, if any (an expired grant is removed)."""
+    grant = request.session.get(CASE_SESSION_KEY)
+    if not grant or grant.get("exp", 0) < time.time():
+        request.session.pop(CASE_SESSION_KEY, None)
+        return None
+    return grant["id"]
+
+
+def end_case_session(request) -> None:
+    request.session.pop(CASE_SESSION_KEY, None)
 
 
 def new_tracking_number(year: int | None = None) -> str:

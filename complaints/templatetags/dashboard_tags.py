@@ -27,6 +27,7 @@ EVENT_LABELS = {
     "purged": _("按保存期限清除个人信息"),
     "evidence_added": _("投诉人补充证据"),
     "attachment_added": _("添加工作人员附件"),
+    "access_code_reset": _("投诉人重置访问码"),
 }
 
 

@@ -4,8 +4,6 @@ After a successful lookup the case id is kept in the session for a short while, 
 pages and actions never carry the number or the code in a URL.
 """
 
-import time
-
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -29,9 +27,6 @@ from complaints.services.audit import log_access
 from complaints.services.uploads import extension_for
 
 from .common import ip_hash, too_many_requests
-
-SESSION_KEY = "complaints_track"
-SESSION_TTL = 20 * 60
 
 
 def _log(request, complaint, action, detail=""):
@@ -71,19 +66,16 @@ def lookup(request):
         return _lookup_error(request, form, _("受理编号或访问码不正确。请核对后重试。"))
     _log(request, result.case, "track_lookup")
     request.session.cycle_key()
-    request.session[SESSION_KEY] = {"id": result.case.pk, "exp": time.time() + SESSION_TTL}
+    access.grant_case_session(request, result.case.pk)
     return redirect("complaints:track_case")
 
 
 def _authorised_case(request) -> Complaint | None:
-    grant = request.session.get(SESSION_KEY)
-    if not grant or grant.get("exp", 0) < time.time():
-        request.session.pop(SESSION_KEY, None)
+    case_id = access.granted_case_id(request)
+    if case_id is None:
         return None
     return (
-        Complaint.objects.select_related("bureau", "category", "channel")
-        .filter(pk=grant["id"])
-        .first()
+        Complaint.objects.select_related("bureau", "category", "channel").filter(pk=case_id).first()
     )
 
 
@@ -208,6 +200,6 @@ def shared_file(request, evidence_id: int):
 
 @require_POST
 def end(request):
-    request.session.pop(SESSION_KEY, None)
+    access.end_case_session(request)
     messages.info(request, _("已退出本案查询。"))
     return redirect("complaints:track")

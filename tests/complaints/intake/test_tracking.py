@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from complaints.models import AccessLog, Complaint, Outcome, Status
 from complaints.services import access, lifecycle
-from complaints.views import track
 from tests.factories.complaints import file_complaint, resolve_case
 
 from .conftest import pdf_bytes
@@ -175,7 +174,7 @@ def test_session_grant_expires(client, filed):
     authorise(client, filed)
     assert client.get("/complaints/track/case/").status_code == 200
     session = client.session
-    session[track.SESSION_KEY] = {**session[track.SESSION_KEY], "exp": 0}
+    session[access.CASE_SESSION_KEY] = {**session[access.CASE_SESSION_KEY], "exp": 0}
     session.save()
     assert client.get("/complaints/track/case/").status_code == 302
     assert (
