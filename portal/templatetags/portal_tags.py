@@ -46,17 +46,23 @@ def html_lang(language_code: str | None) -> str:
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+def _chinese_in_other_language(text: str) -> bool:
+    """Chinese text on a page in another language (Chinese pages need no marking)."""
+    return not (get_language() or "zh").startswith("zh") and bool(HAN.search(text))
+
+
 @register.filter
 def zh(value) -> str:
-    """Text users or editors wrote, marked lang="zh-Hans" when it is Chinese (issue 17: any
-    fragment in the other language carries a lang attribute, for screen readers)."""
+    """Text users or editors wrote, marked lang="zh-Hans" when it is Chinese on a page in
+    another language (issue 17: any fragment in the other language carries a lang attribute,
+    for screen readers)."""
     text = "" if value is None else str(value)
-    if HAN.search(text):
+    if _chinese_in_other_language(text):
         return format_html('<span lang="zh-Hans">{}</span>', text)
     return conditional_escape(text)
 
 
 @register.filter
 def lang_attr(value) -> str:
-    """lang="zh-Hans" for an element (an <option>, say) whose text is Chinese user content."""
-    return mark_safe(' lang="zh-Hans"') if HAN.search(str(value or "")) else ""
+    """lang="zh-Hans" for an element (an <option>, a <dd>) holding such Chinese text."""
+    return mark_safe(' lang="zh-Hans"') if _chinese_in_other_language(str(value or "")) else ""
