@@ -35,14 +35,33 @@ SKIPPED = {"script", "style", "template", "title", "textarea"}
 VISIBLE_ATTRIBUTES = {"title", "alt", "placeholder", "aria-label", "aria-description", "label"}
 
 
-def test_the_english_catalogue_has_no_empty_or_fuzzy_translation():
-    catalogue = polib.pofile(str(CATALOGUE))
-    bad = [
+def untranslated(path: Path) -> list[str]:
+    """Msgids of a catalogue whose translation is empty (any plural form) or fuzzy."""
+    return [
         entry.msgid
-        for entry in catalogue
-        if not entry.obsolete and ("fuzzy" in entry.flags or not entry.translated()) and entry.msgid
+        for entry in polib.pofile(str(path))
+        if entry.msgid and not entry.obsolete and ("fuzzy" in entry.flags or not entry.translated())
     ]
-    assert not bad, f"{len(bad)} untranslated or fuzzy: {bad[:20]}"
+
+
+def test_the_english_catalogue_has_no_empty_or_fuzzy_translation():
+    bad = untranslated(CATALOGUE)
+    assert not bad, f"{len(bad)} untranslated or fuzzy (run make messages): {bad[:20]}"
+
+
+def test_the_catalogue_check_finds_empty_fuzzy_and_half_plural_entries(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "已译"\nmsgstr "Done"\n\n'
+        'msgid "空"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "模糊"\nmsgstr "Fuzzy"\n\n'
+        'msgid "共 %(counter)s 件"\nmsgid_plural "共 %(counter)s 件"\n'
+        'msgstr[0] "%(counter)s item"\nmsgstr[1] ""\n',
+        encoding="utf-8",
+    )
+    assert untranslated(po) == ["空", "模糊", "共 %(counter)s 件"]
 
 
 class ChineseOutsideUserContent(HTMLParser):
