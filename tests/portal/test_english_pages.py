@@ -19,9 +19,10 @@ from django.test import Client
 from wagtail.models import Page
 
 from complaints.models import Role
+from complaints.services import lifecycle
 from tests.complaints.conftest import frozen_today, reference_data  # noqa: F401 (fixtures)
 from tests.complaints.intake.conftest import answers, walk_to_review  # noqa: F401 (fixture)
-from tests.factories.complaints import file_complaint, staff_member
+from tests.factories.complaints import file_complaint, resolve_case, staff_member
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 HAN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
@@ -211,6 +212,11 @@ def test_tracking_in_english(client, reference_data, frozen_today, english):  # 
     )
     assert found.status_code == 302
     english.check(client.get("/en/complaints/track/case/"), "case page")
+    # Resolved: the outcome, the rating and reopening forms.
+    handler = staff_member(filed.complaint.bureau, Role.HANDLER, username="handler_en")
+    lifecycle.accept(filed.complaint, actor=handler)
+    resolve_case(filed.complaint, handler, public_note="已依法处理。")
+    english.check(client.get("/en/complaints/track/case/"), "resolved case page")
     english.assert_clean()
 
 
@@ -227,4 +233,7 @@ def test_staff_dashboard_in_english(reference_data, frozen_today, english):  # n
     english.known.add(f"<option> {supervisor.get_full_name()}")
     english.check(staff.get("/en/dashboard/"), "queue")
     english.check(staff.get(f"/en/dashboard/cases/{case.pk}/"), "case")
+    lifecycle.accept(case, actor=supervisor)
+    resolve_case(case, supervisor, public_note="已依法处理。")
+    english.check(staff.get(f"/en/dashboard/cases/{case.pk}/"), "resolved case")
     english.assert_clean()
