@@ -4,7 +4,8 @@
 (``zh``, ``zh-Hans``…) is what citizens, staff or editors wrote (case facts, names, the body of
 a page that has no English version) and is skipped. Templates must mark such fragments with
 ``lang="zh-Hans"``, which screen readers need anyway. Everything else — text nodes and the
-attributes a reader or assistive technology sees — must be free of Chinese characters.
+attributes a reader or assistive technology sees — must be free of Chinese characters and
+full-width punctuation (：，、（）). The pages read the compiled catalogue: run `make messages`.
 """
 
 import datetime
@@ -21,7 +22,7 @@ from wagtail.models import Page
 from complaints.models import Role
 from complaints.services import lifecycle
 from tests.complaints.conftest import frozen_today, reference_data  # noqa: F401 (fixtures)
-from tests.complaints.intake.conftest import answers, walk_to_review  # noqa: F401 (fixture)
+from tests.complaints.intake.conftest import answers  # noqa: F401 (fixture)
 from tests.factories.complaints import file_complaint, resolve_case, staff_member
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
