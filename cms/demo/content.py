@@ -399,7 +399,8 @@ CITY_PLAN_ENGLISH = {
     "disputes closed on time.",
     "body": heading("About this translation")
     + para(
-        "The legally binding text of this notice (武政〔2017〕30号) is the Chinese original. "
+        'The legally binding text of this notice (<span lang="zh-Hans">武政〔2017〕30号</span>) '
+        "is the Chinese original. "
         "This English page summarises its structure.",
     )
     + heading("Contents")

@@ -292,6 +292,7 @@ class TransferForm(StyledForm):
         super().__init__(*args, **kwargs)
         if case is not None:
             self.fields["to_bureau"].queryset = Bureau.objects.active().exclude(pk=case.bureau_id)
+        self.fields["to_bureau"].label_from_instance = local_name
 
 
 class AssignForm(StyledForm):
@@ -439,6 +440,7 @@ class BulkActionForm(NoteForm):
             users = users.filter(staffmembership__bureau_id__in=bureau_ids)
         self.fields["handler"].queryset = users.distinct().order_by("username")
         self.fields["handler"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["to_bureau"].label_from_instance = local_name
         ids = self.data.getlist("cases") if hasattr(self.data, "getlist") else []
         self.fields["cases"].choices = [(value, value) for value in ids if str(value).isdigit()]
 

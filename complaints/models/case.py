@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .choices import (
     OPEN_STATUSES,
@@ -344,15 +345,16 @@ class ClockRecord(models.Model):
         """What the timeline says about a late step ("" when the step kept its limit)."""
         if not self.late_working_days:
             return ""
+        n = self.late_working_days
         if self.ended_by == "accepted":
-            text = _("逾期 %(n)d 个工作日受理")
+            text = ngettext("逾期 %(n)d 个工作日受理", "逾期 %(n)d 个工作日受理", n)
         elif self.ended_by == "resolved":
-            text = _("逾期 %(n)d 个工作日办结")
+            text = ngettext("逾期 %(n)d 个工作日办结", "逾期 %(n)d 个工作日办结", n)
         elif self.step == ClockStep.ACCEPTANCE:
-            text = _("受理审查逾期 %(n)d 个工作日")
+            text = ngettext("受理审查逾期 %(n)d 个工作日", "受理审查逾期 %(n)d 个工作日", n)
         else:
-            text = _("办理逾期 %(n)d 个工作日")
-        return text % {"n": self.late_working_days}
+            text = ngettext("办理逾期 %(n)d 个工作日", "办理逾期 %(n)d 个工作日", n)
+        return text % {"n": n}
 
 
 class Evidence(models.Model):

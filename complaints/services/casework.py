@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from complaints import permissions
 from complaints.models import Complaint, Evidence, StaffMembership
@@ -37,7 +38,12 @@ def extend_deadline(case: Complaint, *, actor, months: int, reason: str) -> Comp
         raise InvalidInput(_("请填写延期理由。"))
     left = actions._extension_left(case)
     if not 1 <= months <= left:
-        raise InvalidInput(_("本案最多还可延期 %(left)d 个月。"), left=left)
+        raise InvalidInput(
+            ngettext_lazy(
+                "本案最多还可延期 %(left)d 个月。", "本案最多还可延期 %(left)d 个月。", "left"
+            ),
+            left=left,
+        )
     old_due = case.due_on
     clock.extend(case, months)
     case.is_overdue = case.due_on is not None and case.due_on < timezone.localdate()

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from complaints.models import Bureau, Category, District, RoutingRule
 
@@ -56,4 +57,4 @@ def route(
     )
     if fallback is None:
         raise NoBureauAvailable(f"no bureau for category {category.code}")
-    return RouteDecision(fallback, None, "channel city-level bureau (no specific rule)")
+    return RouteDecision(fallback, None, gettext("由该渠道的市级部门办理（无专门规则）"))

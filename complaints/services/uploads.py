@@ -42,7 +42,8 @@ ALLOWED = {
     "odt": "application/vnd.oasis.opendocument.text",
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
 }
-ALLOWED_LABEL = "PDF、JPG、PNG、Word、Excel、PowerPoint、ODF、MP4"
+# The list separator follows the language (、 in Chinese, a comma in English).
+ALLOWED_LABEL = _("PDF、JPG、PNG、Word、Excel、PowerPoint、ODF、MP4")
 # Markup or script anywhere near the start makes a file a polyglot a browser might render.
 _MARKUP = re.compile(
     rb"<\s*(?:script|html|svg|iframe|object|embed|body|\?php|!doctype)|javascript:", re.I

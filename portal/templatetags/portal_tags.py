@@ -1,8 +1,12 @@
 """Template helpers for the shared layout: language links and localized paths."""
 
+import re
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -37,3 +41,28 @@ def html_lang(language_code: str | None) -> str:
     if language_code.lower() == "zh-hans":
         return "zh-Hans"
     return language_code
+
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _chinese_in_other_language(text: str) -> bool:
+    """Chinese text on a page in another language (Chinese pages need no marking)."""
+    return not (get_language() or "zh").startswith("zh") and bool(HAN.search(text))
+
+
+@register.filter
+def zh(value) -> str:
+    """Text users or editors wrote, marked lang="zh-Hans" when it is Chinese on a page in
+    another language (issue 17: any fragment in the other language carries a lang attribute,
+    for screen readers)."""
+    text = "" if value is None else str(value)
+    if _chinese_in_other_language(text):
+        return format_html('<span lang="zh-Hans">{}</span>', text)
+    return conditional_escape(text)
+
+
+@register.filter
+def lang_attr(value) -> str:
+    """lang="zh-Hans" for an element (an <option>, a <dd>) holding such Chinese text."""
+    return mark_safe(' lang="zh-Hans"') if _chinese_in_other_language(str(value or "")) else ""
