@@ -18,12 +18,15 @@ class Citizen(models.Model):
     """One verified mobile number (normalised, 11 digits) and its preferences."""
 
     class Notify(models.TextChoices):
-        SMS = "sms", _("短信")
-        EMAIL = "email", _("电子邮件")
+        # The default changes nothing: what the citizen gave when filing (SMS to the phone, and
+        # e-mail when an address was given) keeps being used until they choose otherwise.
+        AS_FILED = "as_filed", _("按提交案件时留下的联系方式（短信，留有邮箱的同时发邮件）")
+        SMS = "sms", _("仅短信")
+        EMAIL = "email", _("仅电子邮件")
 
     phone = models.CharField(_("手机号码"), max_length=11, unique=True)
     notify_by = models.CharField(
-        _("通知方式"), max_length=8, choices=Notify.choices, default=Notify.SMS
+        _("通知方式"), max_length=8, choices=Notify.choices, default=Notify.AS_FILED
     )
     email = models.EmailField(_("电子邮箱"), max_length=254, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

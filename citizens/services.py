@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from complaints.models import Complaint
+from complaints.notifications.models import Notification
 from complaints.notifications.sms import send_sms
 from complaints.services import access, hashing, ratelimit
 from complaints.services.audit import log_access
@@ -402,3 +403,20 @@ def wizard_initial(request, step: str) -> dict:
     if citizen.email:
         initial["complainant_email"] = citizen.email
     return initial
+
+
+# --- Notifications ----------------------------------------------------------------------------
+
+
+def notification_recipients(complaint: Complaint, recipients: list) -> list:
+    """Who is told about a case, after its complainant's account choice (if they have an
+    account): unchanged by default; only the phone, or only e-mail (the account's address, else
+    the one given at filing). complaints.notifications calls this through RECIPIENT_POLICIES."""
+    phone = normalize_mobile(complaint.complainant_phone)
+    citizen = Citizen.objects.filter(phone=phone).first() if phone else None
+    if citizen is None or citizen.notify_by == Citizen.Notify.AS_FILED:
+        return recipients
+    if citizen.notify_by == Citizen.Notify.SMS:
+        return [(channel, to) for channel, to in recipients if channel == Notification.Channel.SMS]
+    email = citizen.email or complaint.complainant_email
+    return [(Notification.Channel.EMAIL, email)] if email else recipients

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('phone', models.CharField(max_length=11, unique=True, verbose_name='手机号码')),
-                ('notify_by', models.CharField(choices=[('sms', '短信'), ('email', '电子邮件')], default='sms', max_length=8, verbose_name='通知方式')),
+                ('notify_by', models.CharField(choices=[('as_filed', '按提交案件时留下的联系方式（短信，留有邮箱的同时发邮件）'), ('sms', '仅短信'), ('email', '仅电子邮件')], default='as_filed', max_length=8, verbose_name='通知方式')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='电子邮箱')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('last_login', models.DateTimeField(blank=True, null=True)),

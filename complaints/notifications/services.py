@@ -20,6 +20,9 @@ __all__ = [
 ]
 
 SITE_NAME = "武汉知识产权公共服务平台"
+# Other apps may narrow or redirect who is told (citizens: the account's notification choice):
+# callables (complaint, recipients) -> recipients, appended from their AppConfig.ready().
+RECIPIENT_POLICIES: list = []
 
 
 def _recipients(complaint) -> list[tuple[str, str]]:
@@ -30,6 +33,8 @@ def _recipients(complaint) -> list[tuple[str, str]]:
         found.append((Notification.Channel.SMS, complaint.complainant_phone))
     if complaint.complainant_email:
         found.append((Notification.Channel.EMAIL, complaint.complainant_email))
+    for policy in RECIPIENT_POLICIES:
+        found = policy(complaint, found) or found  # a policy never leaves nobody to tell
     return found
 
 
