@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -166,7 +167,10 @@ def test_a_case_filed_through_one_worker_reaches_dashboards_on_every_worker(serv
                 for socket in group:
                     await socket.close()
 
-    events_by_worker = asyncio.run(body())
+    # On a loop of its own in a fresh thread: after Playwright's tests the test thread already
+    # runs one, and asyncio.run() refuses to start another there.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        events_by_worker = thread.submit(asyncio.run, body()).result()
     assert len(events_by_worker) == WORKERS
     missed = {pid: events.count(None) for pid, events in events_by_worker.items() if None in events}
     assert not missed, f"dashboards that got no event, per worker pid: {missed}"
