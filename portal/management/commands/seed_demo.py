@@ -5,6 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from citizens import demo as citizens_demo
 from cms import demo as cms_demo
 from complaints import demo as complaints_demo
 from complaints.demo import operators as complaints_operators
@@ -56,6 +57,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Synthetic complaints (target {complaints})…")
         created = complaints_demo.seed_complaints(count=complaints, seed=seed, stdout=self.stdout)
         credit_demo.seed(stdout=self.stdout)
+        citizens_demo.seed(stdout=self.stdout)
         if created and not no_index:
             # Bulk creation sends no signals: index the cases so staff search finds them.
             self.stdout.write("Indexing cases for search…")
