@@ -147,7 +147,7 @@ class AliyunSMSBackend(BaseSMSBackend):
         if code != "OK":
             error_class = PermanentSMSError if code in PERMANENT_CODES else SMSError
             logger.warning("Aliyun SMS to %s refused: %s", masked, code)
-            raise error_class(f"Aliyun SMS {code}: {str(reply.get('Message', ''))[:200]}")
+            raise error_class(f"Aliyun SMS {code}: {_safe_message(reply.get('Message'))}")
         biz_id = str(reply.get("BizId", ""))
         logger.info("Aliyun SMS to %s accepted (%s)", masked, message.reference or "no reference")
         return biz_id
@@ -197,6 +197,18 @@ class AliyunSMSBackend(BaseSMSBackend):
         if not reply:
             raise SMSError("Aliyun SMS gateway answered something that is not JSON")
         return reply
+
+
+_STRING_TO_SIGN = re.compile(r"string\s*to\s*sign", re.IGNORECASE)
+_LONG_NUMBER = re.compile(r"\d{7,}")
+
+
+def _safe_message(message) -> str:
+    """The gateway's explanation, fit for the outbox's last error: a SignatureDoesNotMatch
+    message quotes the whole string to sign (the phone number in it), so it is cut there, and
+    any other long number is masked."""
+    text = _STRING_TO_SIGN.split(str(message or ""), maxsplit=1)[0]
+    return _LONG_NUMBER.sub(lambda m: mask_phone(m.group()), text)[:200].strip()
 
 
 def _json(raw: bytes) -> dict:

@@ -98,7 +98,14 @@ class StubGateway:
         if not hmac.compare_digest(
             params.get("Signature", ""), expected_signature(method, params, KEY_SECRET)
         ):
-            return error(400, "SignatureDoesNotMatch", "Specified signature is not matched.")
+            # As the gateway does: it quotes its string to sign, phone number and all.
+            query = "&".join(f"{k}={v}" for k, v in sorted(params.items()) if k != "Signature")
+            return error(
+                400,
+                "SignatureDoesNotMatch",
+                "Specified signature is not matched with our calculation. "
+                f"server string to sign is:{method}&%2F&{_encode(query)}",
+            )
         if params.get("SignName") != SIGN_NAME:
             return error(400, "isv.SMS_SIGNATURE_ILLEGAL", "签名不合法")
         variables = APPROVED.get(params.get("TemplateCode", ""))

@@ -195,8 +195,12 @@ def test_wrong_secret_is_refused_by_the_gateway_and_retried(
     """An operator fixes a mistyped secret; the message must still go out afterwards."""
     settings.ALIYUN_SMS_ACCESS_KEY_SECRET = "not-the-secret"
     _result, notification = confirm(django_capture_on_commit_callbacks)
-    assert aliyun_gateway.received[0].answered["Code"] == "SignatureDoesNotMatch"
+    refusal = aliyun_gateway.received[0].answered
+    assert refusal["Code"] == "SignatureDoesNotMatch" and PHONE in refusal["Message"]
     assert notification.status == Notification.State.FAILED
+    # The gateway quotes its string to sign, phone number included: the outbox keeps neither.
+    assert "SignatureDoesNotMatch" in notification.last_error
+    assert PHONE not in notification.last_error and "AccessKeyId" not in notification.last_error
     settings.ALIYUN_SMS_ACCESS_KEY_SECRET = aliyun_stub.KEY_SECRET
     services.deliver(notification.pk)
     notification.refresh_from_db()
