@@ -167,10 +167,11 @@ def test_outbox_admin_shows_the_delivery_state(gateway, sent, admin_client):
     row = f"notification/{sent.pk}/change/"
     assert row in changelist.content.decode()
     assert '<td class="field-delivery_status">已送达</td>' in changelist.content.decode()
-    filtered = admin_client.get(
-        "/django-admin/notifications/notification/?delivery_status=undelivered"
-    )
-    assert row not in filtered.content.decode()
+    url = "/django-admin/notifications/notification/?delivery_status__exact="
+    delivered = admin_client.get(url + "delivered")
+    undelivered = admin_client.get(url + "undelivered")
+    assert delivered.status_code == undelivered.status_code == 200
+    assert row in delivered.content.decode() and row not in undelivered.content.decode()
     detail = admin_client.get(f"/django-admin/notifications/notification/{sent.pk}/change/")
     assert sent.provider_message_id in detail.content.decode()
     assert PHONE not in detail.content.decode()
