@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from complaints.models import Complaint
+from complaints.notifications import texts
 from complaints.notifications.models import Notification
 from complaints.notifications.sms import send_sms
 from complaints.services import access, hashing, ratelimit
@@ -115,11 +116,8 @@ def request_code(phone: str, *, client: str) -> CodeRequest:
             expires_at=timezone.now() + CODE_TTL,
         )
     minutes = int(CODE_TTL.total_seconds() // 60)
-    send_sms(
-        phone,
-        f"【武汉知识产权公共服务平台】您的登录验证码是{code}，{minutes}分钟内有效。"
-        "请勿告诉他人；如非本人操作，请忽略本短信。",
-    )
+    text = texts.sign_in_code(code, minutes)
+    send_sms(phone, text.body, template=text.kind, params=text.params)
     return CodeRequest(True)
 
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("open311/v2/", include("complaints.api.urls")),
+    # Machine-to-machine: the SMS gateway's delivery receipts (no language prefix).
+    path("notifications/", include("complaints.notifications.urls")),
 ]
 
 urlpatterns += i18n_patterns(

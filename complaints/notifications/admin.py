@@ -20,8 +20,9 @@ class NotificationAdmin(admin.ModelAdmin):
         "next_attempt_at",
         "created_at",
         "sent_at",
+        "delivery_status",
     ]
-    list_filter = ["status", "channel", "purpose"]
+    list_filter = ["status", "delivery_status", "channel", "purpose"]
     search_fields = ["complaint__tracking_number"]
     readonly_fields = [
         "complaint",
@@ -36,8 +37,13 @@ class NotificationAdmin(admin.ModelAdmin):
         "next_attempt_at",
         "created_at",
         "sent_at",
+        "provider_message_id",
+        "delivery_status",
+        "delivered_at",
+        "delivery_error",
     ]
-    exclude = ["recipient", "body"]
+    # The SMS template's parameters hold the access code until the message is sent.
+    exclude = ["recipient", "body", "sms_params"]
     actions = ["retry_now"]
 
     @admin.display(description=_("受理编号"))

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Notification
-from .sms import send_sms
+from .sms import PermanentSMSError, send_sms
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,13 @@ def _send(notification: Notification) -> None:
     # reference (SMS) / Message-ID (e-mail) on every attempt lets the far side drop the repeat.
     reference = f"notification-{notification.pk}"
     if notification.channel == Notification.Channel.SMS:
-        send_sms(notification.recipient, notification.body, reference=reference)
+        notification.provider_message_id = send_sms(
+            notification.recipient,
+            notification.body,
+            reference=reference,
+            template=notification.purpose,
+            params=notification.sms_params,
+        )[:64]
     else:
         domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
         EmailMessage(
@@ -54,7 +60,8 @@ def deliver(notification_id: int) -> Notification | None:
             _send(notification)
         except Exception as exc:
             notification.last_error = f"{type(exc).__name__}: {exc}"[:1000]
-            if notification.attempts >= MAX_ATTEMPTS:
+            # A refusal that no retry can change (not a mobile number, template not approved).
+            if isinstance(exc, PermanentSMSError) or notification.attempts >= MAX_ATTEMPTS:
                 notification.status = Notification.State.GAVE_UP
                 notification.next_attempt_at = None
             else:
@@ -65,14 +72,21 @@ def deliver(notification_id: int) -> Notification | None:
                 "notification %s failed (attempt %s)", notification.pk, notification.attempts
             )
         else:
-            notification.status = Notification.State.SENT
-            notification.sent_at = timezone.now()
-            notification.next_attempt_at = None
-            notification.last_error = ""
-            # The secret was needed only to send it: never keep the access code at rest.
-            notification.body = _ACCESS_CODE.sub(REDACTED, notification.body)
+            mark_sent(notification)
         notification.save()
     return notification
+
+
+def mark_sent(notification: Notification, at=None) -> None:
+    """Record that the gateway took the message (the caller saves): by deliver(), or by a
+    delivery receipt that proves a send whose confirmation the worker never recorded."""
+    notification.status = Notification.State.SENT
+    notification.sent_at = notification.sent_at or at or timezone.now()
+    notification.next_attempt_at = None
+    notification.last_error = ""
+    # The secret was needed only to send it: never keep the access code at rest.
+    notification.body = _ACCESS_CODE.sub(REDACTED, notification.body)
+    notification.sms_params = {}
 
 
 def due_for_retry(now=None):

@@ -15,6 +15,13 @@ class Notification(models.Model):
         FAILED = "failed", _("发送失败（将重试）")
         GAVE_UP = "gave_up", _("多次失败，已放弃")
 
+    class Delivery(models.TextChoices):
+        """What the SMS gateway's delivery receipt said about reaching the phone."""
+
+        UNKNOWN = "", _("未收到回执")
+        DELIVERED = "delivered", _("已送达")
+        UNDELIVERED = "undelivered", _("未送达")
+
     complaint = models.ForeignKey(
         "complaints.Complaint",
         verbose_name=_("案件"),
@@ -39,6 +46,17 @@ class Notification(models.Model):
     next_attempt_at = models.DateTimeField(_("下次尝试"), null=True, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
+    # The SMS template's parameters (texts.py), kept only until the gateway accepts the message:
+    # the receipt's access code is among them.
+    sms_params = models.JSONField(_("短信模板参数"), default=dict, blank=True)
+    provider_message_id = models.CharField(
+        _("短信平台回执编号"), max_length=64, blank=True, db_index=True
+    )
+    delivery_status = models.CharField(
+        _("送达状态"), max_length=12, choices=Delivery.choices, default="", blank=True
+    )
+    delivered_at = models.DateTimeField(_("送达时间"), null=True, blank=True)
+    delivery_error = models.CharField(_("未送达原因"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

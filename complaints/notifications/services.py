@@ -3,6 +3,7 @@ tasks.py enqueues their delivery and delivery.py sends them."""
 
 from django.db import IntegrityError, transaction
 
+from . import texts
 from .delivery import MAX_ATTEMPTS, REDACTED, STALE_PENDING, deliver, due_for_retry
 from .models import Notification
 from .tasks import enqueue_delivery, retry_due
@@ -19,7 +20,7 @@ __all__ = [
     "retry_due",
 ]
 
-SITE_NAME = "武汉知识产权公共服务平台"
+SITE_NAME = texts.SITE_NAME
 # Other apps may narrow or redirect who is told (citizens: the account's notification choice):
 # callables (complaint, recipients) -> recipients, appended from their AppConfig.ready().
 RECIPIENT_POLICIES: list = []
@@ -38,7 +39,9 @@ def _recipients(complaint) -> list[tuple[str, str]]:
     return found
 
 
-def _queue(complaint, *, purpose, subject, body, event=None) -> list[Notification]:
+def _queue(complaint, *, subject, text: texts.SMSText, event=None) -> list[Notification]:
+    """One outbox row per channel; the purpose is the SMS template kind, its parameters kept
+    (for the SMS only) until it is sent."""
     created = []
     for channel, recipient in _recipients(complaint):
         try:
@@ -47,11 +50,12 @@ def _queue(complaint, *, purpose, subject, body, event=None) -> list[Notificatio
                     Notification.objects.create(
                         complaint=complaint,
                         event=event,
-                        purpose=purpose,
+                        purpose=text.kind,
                         channel=channel,
                         recipient=recipient,
                         subject=subject,
-                        body=body,
+                        body=text.body,
+                        sms_params=text.params if channel == Notification.Channel.SMS else {},
                     )
                 )
         except IntegrityError:
@@ -63,29 +67,18 @@ def _queue(complaint, *, purpose, subject, body, event=None) -> list[Notificatio
 
 def queue_confirmation(complaint, access_code: str) -> list[Notification]:
     """The receipt: tracking number and access code, to the phone and e-mail given."""
-    body = (
-        f"【{SITE_NAME}】您的{complaint.get_kind_display()}已提交，受理编号 "
-        f"{complaint.tracking_number}，访问码 {access_code}。请妥善保管访问码，"
-        f"凭编号和访问码可在网站“进度查询”中查看办理进度。"
-    )
-    return _queue(
-        complaint,
-        purpose="confirmation",
-        subject=f"受理编号 {complaint.tracking_number}",
-        body=body,
-    )
+    text = texts.confirmation(complaint.get_kind_display(), complaint.tracking_number, access_code)
+    return _queue(complaint, subject=f"受理编号 {complaint.tracking_number}", text=text)
 
 
 def queue_update(complaint, event) -> list[Notification]:
     """A status change with a public note: tell the complainant (no personal data in it)."""
-    body = (
-        f"【{SITE_NAME}】您的案件 {complaint.tracking_number} 有新进展"
-        f"（{complaint.get_status_display()}）：{event.public_note}"
+    text = texts.update(
+        complaint.tracking_number, complaint.get_status_display(), event.public_note
     )
     return _queue(
         complaint,
-        purpose="update",
         subject=f"案件 {complaint.tracking_number} 办理进展",
-        body=body,
+        text=text,
         event=event,
     )

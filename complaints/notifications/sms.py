@@ -1,7 +1,13 @@
-"""Pluggable SMS backends, chosen by settings.SMS_BACKEND (a dotted path)."""
+"""Pluggable SMS backends, chosen by settings.SMS_BACKEND (a dotted path).
+
+A message carries both its full text (`body`: what the console and test backends show, and the
+outbox keeps) and, for gateways that send only pre-registered templates (every mainland
+provider), the template's kind and named parameters. texts.py builds both in one place.
+"""
 
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -9,6 +15,15 @@ from django.utils.module_loading import import_string
 
 class SMSError(Exception):
     """The gateway refused or could not be reached; the outbox will retry."""
+
+    retryable = True
+
+
+class PermanentSMSError(SMSError):
+    """The gateway will never accept this message as it is (not a mobile number, template not
+    approved, parameters refused): the outbox gives up at once instead of retrying."""
+
+    retryable = False
 
 
 @dataclass(frozen=True)
@@ -18,11 +33,21 @@ class SMSMessage:
     # The same for every attempt at one outbox message: a gateway that de-duplicates on it
     # (an idempotency key / "out id") never shows a retried message twice.
     reference: str = ""
+    # The kind of message (a key of settings.SMS_TEMPLATES, see texts.KINDS) and its named
+    # parameters: what a template-only gateway sends instead of `body`.
+    template: str = ""
+    params: Mapping[str, str] = field(default_factory=dict)
 
 
 class BaseSMSBackend:
     def send_messages(self, messages: list[SMSMessage]) -> int:
         raise NotImplementedError
+
+    def send_message(self, message: SMSMessage) -> str:
+        """Send one message; returns the gateway's id for it ("" when it gives none)."""
+        if self.send_messages([message]) != 1:
+            raise SMSError("the SMS backend did not accept the message")
+        return ""
 
 
 class ConsoleSMSBackend(BaseSMSBackend):
@@ -54,6 +79,24 @@ def get_backend() -> BaseSMSBackend:
     return import_string(settings.SMS_BACKEND)()
 
 
-def send_sms(to: str, body: str, reference: str = "") -> None:
-    if get_backend().send_messages([SMSMessage(to=to, body=body, reference=reference)]) != 1:
-        raise SMSError("the SMS backend did not accept the message")
+def send_sms(
+    to: str,
+    body: str,
+    reference: str = "",
+    *,
+    template: str = "",
+    params: Mapping[str, str] | None = None,
+) -> str:
+    """Send one SMS; returns the gateway's message id ("" when it gives none).
+
+    Raises SMSError (retry later) or PermanentSMSError (never retry this message)."""
+    message = SMSMessage(
+        to=to, body=body, reference=reference, template=template, params=dict(params or {})
+    )
+    return get_backend().send_message(message)
+
+
+def mask_phone(number: str) -> str:
+    """For logs and errors: never the whole number."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return f"{digits[:3]}****{digits[-4:]}" if len(digits) >= 7 else "****"

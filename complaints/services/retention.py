@@ -99,7 +99,7 @@ def _scrub_copies(case_ids: list[int]) -> dict[str, int]:
     notifications.exclude(status=Notification.State.SENT).update(
         status=Notification.State.GAVE_UP, next_attempt_at=None
     )
-    blanked = notifications.update(recipient="", body="", last_error="")
+    blanked = notifications.update(recipient="", body="", last_error="", sms_params={})
     logs = AccessLog.objects.filter(complaint_id__in=case_ids).exclude(detail="").update(detail="")
     ApiSubmission.objects.filter(complaint_id__in=case_ids).update(
         media_url="", sealed_access_code=""

@@ -6,7 +6,7 @@ from typing import Any
 
 import dj_database_url
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_json_object, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -207,6 +207,20 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@ipportal.wuhan.example")
 SMS_BACKEND = env_str("SMS_BACKEND", "complaints.notifications.sms.ConsoleSMSBackend")
+# The Alibaba Cloud gateway (SMS_BACKEND=complaints.notifications.aliyun.AliyunSMSBackend), see
+# docs/deployment.md "SMS gateway". SMS_TEMPLATES maps each kind of message the portal sends
+# (complaints/notifications/texts.py KINDS) to the provider's approved template code, e.g.
+# {"confirmation": "SMS_123", "update": "SMS_124", "sign_in_code": "SMS_125"}.
+ALIYUN_SMS_ACCESS_KEY_ID = env_str("ALIYUN_SMS_ACCESS_KEY_ID", "")
+ALIYUN_SMS_ACCESS_KEY_SECRET = env_str("ALIYUN_SMS_ACCESS_KEY_SECRET", "")
+ALIYUN_SMS_SIGN_NAME = env_str("ALIYUN_SMS_SIGN_NAME", "")
+ALIYUN_SMS_ENDPOINT = env_str("ALIYUN_SMS_ENDPOINT", "https://dysmsapi.aliyuncs.com/")
+ALIYUN_SMS_REGION = env_str("ALIYUN_SMS_REGION", "cn-hangzhou")
+SMS_TEMPLATES = {str(kind): str(code) for kind, code in env_json_object("SMS_TEMPLATES").items()}
+SMS_TIMEOUT_SECONDS = float(env_str("SMS_TIMEOUT_SECONDS", "10"))
+# The secret path segment of the delivery-receipt URL the gateway pushes to
+# (/notifications/sms/receipts/<token>/); unset, the endpoint answers 404.
+SMS_RECEIPT_TOKEN = env_str("SMS_RECEIPT_TOKEN", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,5 +1,6 @@
 """Read configuration from the environment: the only way settings change between machines."""
 
+import json
 import os
 from typing import overload
 
@@ -37,3 +38,17 @@ def env_required(name: str) -> str:
             f"Environment variable {name} is required in production and is not set."
         )
     return value
+
+
+def env_json_object(name: str) -> dict:
+    """A JSON object from the environment ({} when unset); anything else refuses to start."""
+    value = env_str(name)
+    if value is None:
+        return {}
+    try:
+        parsed = json.loads(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"Environment variable {name} is not valid JSON.") from exc
+    if not isinstance(parsed, dict):
+        raise ImproperlyConfigured(f"Environment variable {name} must be a JSON object.")
+    return parsed

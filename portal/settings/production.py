@@ -3,6 +3,8 @@
 from .base import *  # noqa: F403
 from .env import env_bool, env_list, env_required, env_str
 
+ALIYUN_SMS_BACKEND = "complaints.notifications.aliyun.AliyunSMSBackend"
+
 SECRET_KEY = env_required("DJANGO_SECRET_KEY")
 PRODUCTION_SETTINGS = True
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
@@ -11,6 +13,22 @@ if not ALLOWED_HOSTS:
 DEBUG = env_bool("DJANGO_DEBUG", False)
 # Citizens get their access codes by e-mail: production must have a real mailer.
 env_required("EMAIL_URL")
+# A real SMS gateway: its credentials, sign name, a template for every kind of message and the
+# receipt token, or no start at all (a message without its template would never be sent).
+if SMS_BACKEND == ALIYUN_SMS_BACKEND:  # noqa: F405
+    from django.core.exceptions import ImproperlyConfigured
+
+    from complaints.notifications.texts import KINDS as _SMS_KINDS
+
+    env_required("ALIYUN_SMS_ACCESS_KEY_ID")
+    env_required("ALIYUN_SMS_ACCESS_KEY_SECRET")
+    env_required("ALIYUN_SMS_SIGN_NAME")
+    env_required("SMS_RECEIPT_TOKEN")
+    _missing = sorted(set(_SMS_KINDS) - set(SMS_TEMPLATES))  # noqa: F405
+    if _missing:
+        raise ImproperlyConfigured(
+            f"Environment variable SMS_TEMPLATES lacks a template code for: {', '.join(_missing)}."
+        )
 
 # Old browsers get DENY; modern ones obey CSP frame-ancestors 'self' instead, which keeps
 # Wagtail's same-origin preview panel working.

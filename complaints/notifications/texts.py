@@ -1,0 +1,68 @@
+"""Every SMS the portal sends, built in one place: its full text and its provider template.
+
+Mainland gateways send only templates registered with them in advance (and approved), filled
+with named parameters; the signature (【…】) is added by the gateway from its sign name. So each
+kind of message here has a template kind (a key of settings.SMS_TEMPLATES, whose value is the
+provider's template code) and the parameters that template needs; `body` is the same message as
+plain text for the console and test backends, the outbox record and e-mail.
+
+The template to register for each kind (the wording the provider approves must match these
+bodies, with ${name} for each parameter) is in docs/deployment.md, "SMS gateway". This module
+imports nothing from Django's models: production settings read KINDS to check SMS_TEMPLATES.
+"""
+
+from dataclasses import dataclass, field
+
+SITE_NAME = "武汉知识产权公共服务平台"
+
+# Providers cap each variable's length (Alibaba Cloud: 35 characters for notification templates);
+# a longer value is cut here, never refused there. The full text stays on the tracking page.
+MAX_PARAM_LENGTH = 35
+
+# kind -> the parameters its template uses. Adding a kind: a builder below, the template in
+# docs/deployment.md, and its code in SMS_TEMPLATES (production refuses to start without it).
+KINDS: dict[str, tuple[str, ...]] = {
+    "confirmation": ("kind", "number", "code"),
+    "update": ("number", "status", "note"),
+    "sign_in_code": ("code",),
+}
+
+
+@dataclass(frozen=True)
+class SMSText:
+    kind: str
+    body: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+def _param(value) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= MAX_PARAM_LENGTH else text[: MAX_PARAM_LENGTH - 1] + "…"
+
+
+def confirmation(kind_label: str, tracking_number: str, access_code: str) -> SMSText:
+    """The receipt of a new case: its tracking number and access code."""
+    body = (
+        f"【{SITE_NAME}】您的{kind_label}已提交，受理编号 "
+        f"{tracking_number}，访问码 {access_code}。请妥善保管访问码，"
+        f"凭编号和访问码可在网站“进度查询”中查看办理进度。"
+    )
+    params = {"kind": kind_label, "number": tracking_number, "code": access_code}
+    return SMSText("confirmation", body, {k: _param(v) for k, v in params.items()})
+
+
+def update(tracking_number: str, status_label: str, public_note: str) -> SMSText:
+    """A status change with the bureau's public note (no personal data in it)."""
+    body = f"【{SITE_NAME}】您的案件 {tracking_number} 有新进展（{status_label}）：{public_note}"
+    params = {"number": tracking_number, "status": status_label, "note": public_note}
+    return SMSText("update", body, {k: _param(v) for k, v in params.items()})
+
+
+def sign_in_code(code: str, minutes: int) -> SMSText:
+    """A citizen account's one-time sign-in code (verification templates take the code only;
+    the registered text states the validity, which must match `minutes`)."""
+    body = (
+        f"【{SITE_NAME}】您的登录验证码是{code}，{minutes}分钟内有效。"
+        "请勿告诉他人；如非本人操作，请忽略本短信。"
+    )
+    return SMSText("sign_in_code", body, {"code": code})
