@@ -37,9 +37,7 @@ class MediationAgreement(models.Model):
         Complaint, on_delete=models.CASCADE, related_name="mediation_agreements"
     )
     version = models.PositiveSmallIntegerField(_("版本"))
-    state = models.CharField(
-        _("状态"), max_length=12, choices=State.choices, default=State.PENDING
-    )
+    state = models.CharField(_("状态"), max_length=12, choices=State.choices, default=State.PENDING)
     terms = models.TextField(
         _("协议内容"), help_text=_("由承办人填写；双方当事人和人民法院都会看到。")
     )
@@ -76,7 +74,9 @@ class MediationAgreement(models.Model):
     respondent_confirmation_note = models.CharField(max_length=300, blank=True)
 
     declined_at = models.DateTimeField(_("拒绝确认时间"), null=True, blank=True)
-    declined_by = models.CharField(_("拒绝确认方"), max_length=12, choices=Party.choices, blank=True)
+    declined_by = models.CharField(
+        _("拒绝确认方"), max_length=12, choices=Party.choices, blank=True
+    )
     declined_reason = models.TextField(_("拒绝理由"), blank=True)
 
     sealed_at = models.DateTimeField(_("盖章时间"), null=True, blank=True)

@@ -156,7 +156,9 @@ def _store(agreement: MediationAgreement, content: bytes) -> None:
     if MediationAgreement.objects.filter(pk=agreement.pk, state=State.SEALED).exists():
         raise AgreementSealed(_("调解协议已盖章生效，不能再修改。"))
     old = agreement.pdf.name if agreement.pdf else ""
-    agreement.pdf.save(f"{agreement.complaint.tracking_number}.pdf", ContentFile(content), save=False)
+    agreement.pdf.save(
+        f"{agreement.complaint.tracking_number}.pdf", ContentFile(content), save=False
+    )
     agreement.pdf_sha256 = hashlib.sha256(content).hexdigest()
     agreement.save()
     if old and old != agreement.pdf.name:
@@ -360,7 +362,9 @@ PACKET_DATE = (1980, 1, 1, 0, 0, 0)
 def _evidence_csv(case: Complaint) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["序号", "文件名", "类型", "大小（字节）", "上传时间", "SHA-256（原件）", "SHA-256（副本）"])
+    writer.writerow(
+        ["序号", "文件名", "类型", "大小（字节）", "上传时间", "SHA-256（原件）", "SHA-256（副本）"]
+    )
     for number, item in enumerate(case.evidence.order_by("uploaded_at", "id"), start=1):
         writer.writerow(
             [
