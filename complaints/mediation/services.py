@@ -120,13 +120,23 @@ def available_steps(
     handles = _staff_handles(case, actor)
     if handles and case.kind == Kind.COMPLAINT and (agreement is None or not agreement.is_sealed):
         steps.append("draft")
-    if handles and agreement is not None and agreement.state == State.PENDING:
+    # A case transferred after the draft needs a new draft in the new bureau's name.
+    ours = agreement is not None and agreement.bureau_id == case.bureau_id
+    if handles and ours and agreement.state == State.PENDING:
         steps.append("seal" if agreement.both_confirmed else "confirm_in_person")
-    if agreement is not None:
+    if agreement is not None and _staff_reads(case, actor):
         steps.append("download")
         if agreement.is_sealed and permissions.can_act(actor, case):
             steps.append("packet")
     return steps
+
+
+def _staff_reads(case: Complaint, actor) -> bool:
+    """Staff who may read the case (the handling bureau, or one that transferred it away)."""
+    if permissions.can_act(actor, case):
+        return True
+    ids = permissions.bureau_ids(actor)
+    return bool(ids) and permissions.transferred_away(case, ids)
 
 
 def require_step(case, actor, step: str, *, party=None, agreement=None) -> None:

@@ -151,8 +151,13 @@ def citizen_download(request):
     agreement = services.current(case)
     if "download" not in services.available_steps(case, COMPLAINANT, agreement=agreement):
         raise Http404
+    try:
+        content = services.document(agreement)
+    except CaseError as error:
+        messages.error(request, str(error))
+        return redirect("complaints:track_case")
     log_access(case, "track_mediation_pdf", request=request, detail=f"v{agreement.version}")
-    return _pdf(services.document(agreement), services.filename(agreement))
+    return _pdf(content, services.filename(agreement))
 
 
 def _citizen_act(request, func, success):

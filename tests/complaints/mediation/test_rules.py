@@ -39,6 +39,7 @@ def test_another_bureaus_staff_can_neither_draft_nor_seal(client, reference_data
     other = agreement.complaint
     with pytest.raises(ActionRefused):
         services.seal(agreement, outsider)
+    assert services.available_steps(other, outsider) == []
     for name in ("seal", "download"):
         method = client.post if name == "seal" else client.get
         assert method(reverse(f"mediation:{name}", args=[other.pk])).status_code == 404
@@ -155,3 +156,19 @@ def test_court_and_arbitration_are_transfer_targets_not_routing_targets(referenc
     from complaints.models import RoutingRule
 
     assert not RoutingRule.objects.filter(bureau__in=[court, arbitration]).exists()
+
+
+def test_a_transfer_after_the_draft_needs_a_new_draft(reference_data):
+    from complaints.services import lifecycle
+    from tests.factories.complaints import staff_member
+
+    agreement, _code, handler = confirmed_by_both()
+    target = Bureau.objects.get(code="wh-amr")
+    case = lifecycle.transfer(
+        agreement.complaint, to_bureau=target, actor=handler, reason="属市级管辖"
+    )
+    new_handler = staff_member(target)
+    steps = services.available_steps(case, new_handler)
+    assert "seal" not in steps and "draft" in steps
+    with pytest.raises(ActionRefused):
+        services.seal(agreement, new_handler)
