@@ -11,7 +11,9 @@ class DraftForm(forms.Form):
         label=_("调解协议内容（双方当事人和人民法院都会看到；不会出现在公开说明中）"),
         help_text=_("逐条写明双方同意的事项，如停止侵权、赔偿金额、履行期限和方式。"),
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
+        widget=forms.Textarea(
+            attrs={"rows": 8, "class": "form-control", "aria-describedby": "id_terms-help"}
+        ),
     )
 
 
