@@ -43,6 +43,10 @@ def test_draft_confirm_seal_and_packet(client, reference_data):
     assert agreement.version == 1 and agreement.state == "pending"
     assert agreement.complainant_name == "张三丰"
     assert agreement.respondent_credit_code == "91420100MA4KXXXX0X"
+    page = staff.get(reverse("dashboard:case", args=[case.pk])).content.decode()
+    assert reverse("mediation:download", args=[case.pk]) in page
+    assert reverse("mediation:confirm_in_person", args=[case.pk]) in page
+    assert reverse("mediation:seal", args=[case.pk]) not in page  # nobody confirmed yet
 
     # The complainant reads the terms on the tracking page and confirms.
     track(client, case, code)
@@ -76,6 +80,10 @@ def test_draft_confirm_seal_and_packet(client, reference_data):
     assert agreement.state == "sealed" and agreement.sealed_by == handler
     assert case.status == Status.IN_PROGRESS
     assert case.events.filter(action=lifecycle.MEDIATION_AGREED).count() == 1
+    page = client.get(reverse("complaints:track_case")).content.decode()
+    deadline = services.judicial_deadline(agreement)
+    assert deadline.isoformat() in page  # when to apply for judicial confirmation
+    assert reverse("mediation:citizen_download") in page
     lifecycle.resolve(case, actor=handler, outcome=Outcome.MEDIATED, public_note="调解结案。")
     case.refresh_from_db()
     assert case.status == Status.RESOLVED and case.outcome == Outcome.MEDIATED
