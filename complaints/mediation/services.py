@@ -282,12 +282,16 @@ def confirm(
         agreement.respondent_confirmed_by = actor
     _store(agreement, _render(agreement))
     labels = {Party.COMPLAINANT: "投诉人", Party.RESPONDENT: "被投诉人"}
+    # The complainant's own online confirmation needs no message back (no public note: the
+    # tracking page shows it as their own action); the others are told to them.
+    own = party == Party.COMPLAINANT and not in_person
     record_event(
         case,
         "mediation_confirmed",
         actor=actor if in_person else None,
         actor_label="" if in_person else labels[party],
-        public_note=CONFIRMED_NOTES[party],
+        public_note="" if own else CONFIRMED_NOTES[party],
+        complainant_note=f"您已在线确认第{agreement.version}版调解协议。" if own else "",
         internal_note=(
             f"第{agreement.version}版：{Party(party).label}当面确认，由承办人记录。{reason.strip()}"
             if in_person
@@ -324,7 +328,8 @@ def decline(agreement: MediationAgreement, party: str, actor, *, reason: str) ->
         case,
         "mediation_declined",
         actor_label="投诉人" if party == Party.COMPLAINANT else "被投诉人",
-        public_note=DECLINED_NOTE,
+        # The complainant's own decline needs no message back; the respondent's is told to them.
+        public_note="" if party == Party.COMPLAINANT else DECLINED_NOTE,
         complainant_note=words if party == Party.COMPLAINANT else "",
         internal_note="" if party == Party.COMPLAINANT else words,
     )

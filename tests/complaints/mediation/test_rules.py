@@ -103,6 +103,9 @@ def test_decline_then_redraft_supersedes(client, reference_data):
     assert agreement.state == "declined" and agreement.declined_by == Party.COMPLAINANT
     event = case.events.get(action="mediation_declined")
     assert "赔偿金额太低" in event.complainant_note and "赔偿金额太低" not in event.public_note
+    assert event.public_note == ""  # their own action: no message back to them
+    page = client.get(reverse("complaints:track_case")).content.decode()
+    assert "赔偿金额太低" in page  # shown to them as their own words
     with pytest.raises(ActionRefused):
         services.respondent_confirm(agreement, respondent_user())
 
@@ -121,7 +124,11 @@ def test_public_notes_carry_no_terms_or_names(reference_data):
     agreement, _code, _handler = sealed()
     case = agreement.complaint
     notes = list(case.events.values_list("public_note", flat=True))
-    assert any(note == services.DRAFTED_NOTE for note in notes)
+    assert services.DRAFTED_NOTE in notes
+    assert services.CONFIRMED_NOTES[Party.RESPONDENT] in notes
+    # The complainant's own confirmation is theirs to see, not news to send them.
+    own = case.events.get(action="mediation_confirmed", actor_label="投诉人")
+    assert own.public_note == "" and "确认" in own.complainant_note
     for note in notes:
         for secret in (
             "伍万元",
