@@ -445,3 +445,30 @@ def judicial_packet(agreement: MediationAgreement) -> bytes:
         for name, data in files.items():
             archive.writestr(zipfile.ZipInfo(name, PACKET_DATE), data, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+# --- retention ----------------------------------------------------------------------------
+
+PURGED_TEXT = "（已按保存期限清除）"
+
+
+def purge_for_cases(case_ids: list[int]) -> int:
+    """Retention (`complaints.services.retention`): the agreements of these cases lose their
+    documents and every personal detail they copied; the rows stay (version, state, dates) for
+    the record. Returns how many agreements were scrubbed."""
+    agreements = MediationAgreement.objects.filter(complaint_id__in=case_ids)
+    for agreement in agreements.only("pk", "pdf").iterator():
+        if agreement.pdf:
+            agreement.pdf.delete(save=False)
+    return agreements.update(
+        pdf="",
+        terms=PURGED_TEXT,
+        complainant_name="",
+        complainant_id_type="",
+        complainant_id_number="",
+        complainant_address="",
+        respondent_address="",
+        complainant_confirmation_note="",
+        respondent_confirmation_note="",
+        declined_reason="",
+    )
