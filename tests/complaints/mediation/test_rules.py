@@ -179,3 +179,14 @@ def test_a_transfer_after_the_draft_needs_a_new_draft(reference_data):
     assert "seal" not in steps and "draft" in steps
     with pytest.raises(ActionRefused):
         services.seal(agreement, new_handler)
+
+
+def test_the_admin_shows_state_and_hashes_not_identities(admin_client, reference_data):
+    agreement, _code, _handler = drafted()
+    listing = admin_client.get("/django-admin/mediation/mediationagreement/")
+    assert listing.status_code == 200
+    page = admin_client.get(f"/django-admin/mediation/mediationagreement/{agreement.pk}/change/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert agreement.pdf_sha256 in text
+    assert "张三丰" not in text and "11010519491231002X" not in text and "停止销售" not in text
