@@ -22,6 +22,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     # Staff read the dashboard in either language too: /en/dashboard/… (issue 12).
+    path("", include("complaints.mediation.urls")),
     path("dashboard/inspections/", include("inspections.staff_urls")),
     path("dashboard/credit/", include("credit.staff_urls")),
     path("dashboard/", include("complaints.dashboard.urls")),

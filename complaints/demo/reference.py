@@ -97,6 +97,23 @@ CITY_BUREAUS = [
         "110",
         "武汉市江岸区",
     ),
+    # Transfer targets and the court of judicial confirmation (also added by a migration).
+    (
+        "wh-court",
+        "武汉市中级人民法院",
+        "Wuhan Intermediate People's Court",
+        [],
+        "027-65691000",
+        "武汉市江岸区沿江大道93号",
+    ),
+    (
+        "wh-arbitration",
+        "武汉仲裁委员会",
+        "Wuhan Arbitration Commission",
+        [],
+        "027-85753120",
+        "武汉市江汉区新华路",
+    ),
 ]
 
 PROFILES = [

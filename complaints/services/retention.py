@@ -1,8 +1,8 @@
 """Retention: a finished case kept longer than its category allows loses its personal data
-everywhere it was copied — case fields, event notes, evidence files, the notification outbox,
-access-log details, Open311 extras and the search index. The case row itself stays (status,
-dates, category, bureau, rating), so the statistics still count it, and every run is recorded
-in a PurgeRecord (counts only)."""
+everywhere it was copied — case fields, event notes, evidence files, mediation agreements, the
+notification outbox, access-log details, Open311 extras and the search index. The case row
+itself stays (status, dates, category, bureau, rating), so the statistics still count it, and
+every run is recorded in a PurgeRecord (counts only)."""
 
 import datetime
 from collections.abc import Iterator
@@ -108,6 +108,9 @@ def _scrub_copies(case_ids: list[int]) -> dict[str, int]:
     events.exclude(public_note="").update(public_note=PURGED_TEXT)
     events.exclude(internal_note="").update(internal_note="")
     events.exclude(complainant_note="").update(complainant_note="")
+    from complaints.mediation.services import purge_for_cases as purge_mediation
+
+    purge_mediation(case_ids)  # the agreements' documents and the identities they copied
     return {
         "evidence_files": delete_evidence_files(case_ids),
         "notifications": blanked,

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "complaints",
     "complaints.api.apps.Open311Config",
     "complaints.notifications.apps.NotificationsConfig",
+    "complaints.mediation.apps.MediationConfig",
     "complaints.dashboard.apps.DashboardConfig",
     "inspections",
     "records",
