@@ -2,6 +2,10 @@
 tasks.py enqueues their delivery and delivery.py sends them."""
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from complaints.services import event_texts
 
 from .delivery import MAX_ATTEMPTS, REDACTED, STALE_PENDING, deliver, due_for_retry
 from .models import Notification
@@ -19,7 +23,7 @@ __all__ = [
     "retry_due",
 ]
 
-SITE_NAME = "武汉知识产权公共服务平台"
+SITE_NAME = gettext_lazy("武汉知识产权公共服务平台")
 # Other apps may narrow or redirect who is told (citizens: the account's notification choice):
 # callables (complaint, recipients) -> recipients, appended from their AppConfig.ready().
 RECIPIENT_POLICIES: list = []
@@ -62,30 +66,31 @@ def _queue(complaint, *, purpose, subject, body, event=None) -> list[Notificatio
 
 
 def queue_confirmation(complaint, access_code: str) -> list[Notification]:
-    """The receipt: tracking number and access code, to the phone and e-mail given."""
-    body = (
-        f"【{SITE_NAME}】您的{complaint.get_kind_display()}已提交，受理编号 "
-        f"{complaint.tracking_number}，访问码 {access_code}。请妥善保管访问码，"
-        f"凭编号和访问码可在网站“进度查询”中查看办理进度。"
-    )
-    return _queue(
-        complaint,
-        purpose="confirmation",
-        subject=f"受理编号 {complaint.tracking_number}",
-        body=body,
-    )
+    """The receipt: tracking number and access code, to the phone and e-mail given, in the
+    language the case was filed in."""
+    with event_texts.for_case(complaint):
+        body = _(
+            "【%(site)s】您的%(kind)s已提交，受理编号 %(number)s，访问码 %(code)s。"
+            "请妥善保管访问码，凭编号和访问码可在网站“进度查询”中查看办理进度。"
+        ) % {
+            "site": SITE_NAME,
+            "kind": complaint.get_kind_display(),
+            "number": complaint.tracking_number,
+            "code": access_code,
+        }
+        subject = _("受理编号 %(number)s") % {"number": complaint.tracking_number}
+    return _queue(complaint, purpose="confirmation", subject=subject, body=body)
 
 
 def queue_update(complaint, event) -> list[Notification]:
-    """A status change with a public note: tell the complainant (no personal data in it)."""
-    body = (
-        f"【{SITE_NAME}】您的案件 {complaint.tracking_number} 有新进展"
-        f"（{complaint.get_status_display()}）：{event.public_note}"
-    )
-    return _queue(
-        complaint,
-        purpose="update",
-        subject=f"案件 {complaint.tracking_number} 办理进展",
-        body=body,
-        event=event,
-    )
+    """A status change with a public text: tell the complainant (no personal data in it), in
+    the language the case was filed in, whoever's action sent it."""
+    with event_texts.for_case(complaint):
+        body = _("【%(site)s】您的案件 %(number)s 有新进展（%(status)s）：%(text)s") % {
+            "site": SITE_NAME,
+            "number": complaint.tracking_number,
+            "status": complaint.get_status_display(),
+            "text": event_texts.public_text(event),
+        }
+        subject = _("案件 %(number)s 办理进展") % {"number": complaint.tracking_number}
+    return _queue(complaint, purpose="update", subject=subject, body=body, event=event)
