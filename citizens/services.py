@@ -21,7 +21,7 @@ from complaints.models import Complaint
 from complaints.notifications import texts
 from complaints.notifications.models import Notification
 from complaints.notifications.sms import send_sms
-from complaints.services import access, hashing, ratelimit
+from complaints.services import access, event_texts, hashing, ratelimit
 from complaints.services.audit import log_access
 from complaints.services.events import record_event
 
@@ -347,7 +347,8 @@ def export_data(request, citizen: Citizen) -> dict:
                         "at": event.created_at.isoformat(),
                         "action": event.action,
                         "to_status": event.to_status,
-                        "public_note": event.public_note,
+                        # The system's text in the language of the export, then staff's note.
+                        "public_note": event_texts.public_text(event),
                         "complainant_note": event.complainant_note,
                     }
                     for event in events

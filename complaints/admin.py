@@ -109,7 +109,15 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 class CaseEventInline(admin.TabularInline):
     model = CaseEvent
-    fields = ("created_at", "actor_label", "action", "from_status", "to_status", "public_note")
+    fields = (
+        "created_at",
+        "actor_label",
+        "action",
+        "from_status",
+        "to_status",
+        "note_code",
+        "public_note",
+    )
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from complaints.models import Bureau, WorkingDayOverride
 from complaints.public import DIRECTORY_CACHE_KEY
-from complaints.services import workdays
+from complaints.services import event_texts, workdays
 
 
 @receiver([post_save, post_delete], sender=WorkingDayOverride)
@@ -17,4 +17,4 @@ def calendar_changed(**kwargs):
 @receiver([post_save, post_delete], sender=Bureau)
 @receiver(m2m_changed, sender=Bureau.channels.through)
 def directory_changed(**kwargs):
-    cache.delete(DIRECTORY_CACHE_KEY)
+    cache.delete_many([DIRECTORY_CACHE_KEY, event_texts.BUREAU_NAMES_CACHE_KEY])

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import JSONField, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from complaints.models import (
     Kind,
     RespondentType,
 )
+from complaints.services import event_texts
 
 
 def localized(obj, field: str = "name") -> str:
@@ -128,17 +129,26 @@ def service_definition(category: Category, districts: list[District]) -> dict:
 
 
 def with_public_note(queryset: QuerySet) -> QuerySet:
-    """Annotate each case with its latest staff-written public note: never the complainant's
-    words or internal notes (see CaseEvent)."""
+    """Annotate each case with its latest public text (system text code + parameters, staff's
+    public note): never the complainant's words or internal notes (see CaseEvent)."""
     latest = (
-        CaseEvent.objects.public()
-        .filter(complaint=OuterRef("pk"))
-        .order_by("-created_at", "-id")
-        .values("public_note")[:1]
+        CaseEvent.objects.public().filter(complaint=OuterRef("pk")).order_by("-created_at", "-id")
     )
     return queryset.select_related("category", "bureau", "district").annotate(
-        latest_public_note=Subquery(latest)
+        latest_public_note=Subquery(latest.values("public_note")[:1]),
+        latest_note_code=Subquery(latest.values("note_code")[:1]),
+        latest_note_params=Subquery(latest.values("note_params")[:1], output_field=JSONField()),
     )
+
+
+def latest_public_text(complaint: Complaint) -> str:
+    """The latest public text annotated by `with_public_note`, in the request's language."""
+    latest = CaseEvent(
+        note_code=getattr(complaint, "latest_note_code", None) or "",
+        note_params=getattr(complaint, "latest_note_params", None) or {},
+        public_note=getattr(complaint, "latest_public_note", None) or "",
+    )
+    return event_texts.public_text(latest)
 
 
 def service_notice(complaint: Complaint) -> str:
@@ -157,7 +167,7 @@ def case_fields(complaint: Complaint) -> dict:
     """A case as GeoReport sees it. The description is the category, never the free text:
     facts written by citizens routinely contain names, phone numbers and addresses."""
     category = complaint.category
-    status_notes = getattr(complaint, "latest_public_note", None)
+    status_notes = latest_public_text(complaint)
     return {
         "service_request_id": complaint.tracking_number,
         "status": "open" if complaint.status in OPEN_STATUSES else "closed",

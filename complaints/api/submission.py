@@ -12,6 +12,7 @@ from django.core.exceptions import (
 )
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from complaints.models import (
@@ -23,6 +24,7 @@ from complaints.models import (
     RespondentType,
     Source,
 )
+from complaints.services import event_texts
 from complaints.services.intake import IntakeData, IntakeError, SubmitResult, submit_complaint
 
 from . import location, sealing
@@ -207,6 +209,9 @@ def parse(params: dict[str, str], client_key: str) -> Submission:
         request=attr.get("request", "")[:4000],
         # Off unless the partner passes the citizen's explicit consent to publish the facts.
         publication_consent=_flag(attr.get("publication_consent", "")),
+        # The citizen's language as the partner gives it (locale, else the request's language:
+        # ?locale= or Accept-Language): the case's SMS and e-mail go out in it.
+        language=event_texts.case_language(params.get("locale") or translation.get_language()),
     )
     return Submission(data, media_url[:500], client_key)
 

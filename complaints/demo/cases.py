@@ -9,11 +9,12 @@ access code DEMO_ACCESS_CODE.
 # ruff: noqa: S311
 
 import datetime
+import json
 import random
 import time
 from functools import lru_cache
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from complaints.models import (
@@ -25,10 +26,11 @@ from complaints.models import (
     District,
     Kind,
     Outcome,
+    RefusalReason,
     Source,
     Status,
 )
-from complaints.services import access, clock, routing
+from complaints.services import access, clock, event_texts, routing
 from complaints.services.lifecycle import MEDIATION_AGREED, MEDIATION_NOTES, WITHDRAWN_NOTE
 
 BATCH = 10_000
@@ -148,7 +150,13 @@ class _Writer:
             cursor.cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy,
         ):
             for row in rows:
-                copy.write_row([row[name] if name in row else defaults[name] for name in names])
+                values = [row[name] if name in row else defaults[name] for name in names]
+                copy.write_row([_copy_value(f, v) for f, v in zip(fields, values, strict=True)])
+
+
+def _copy_value(field, value):
+    """COPY takes JSON as its text (psycopg adapts no dict by itself)."""
+    return json.dumps(value) if isinstance(field, models.JSONField) else value
 
 
 def _linked(records: list[dict]) -> list[dict]:
@@ -279,6 +287,7 @@ def _make_case(n: int, ctx: dict) -> dict:
         "submitted_at": submitted,
         # Not columns: what the events need.
         "_bureau_name": bureau.name,
+        "_bureau_code": bureau.code,
     }
     _fill_clock(case, category.clock_profile_for(kind), ctx)
     return case
@@ -376,11 +385,12 @@ def _fill_clock(case: dict, profile, ctx: dict) -> None:
 # What the complainant wrote, kept out of the public note (see CaseEvent).
 COMPLAINANT_WORDS = {Status.WITHDRAWN: "双方已自行和解"}
 
+# Each final event's system text (code + parameters) and staff's public note.
 FINAL_EVENTS = {
-    Status.NOT_ACCEPTED: ("not_accepted", "不予受理：不属于本部门职责范围"),
-    Status.WITHDRAWN: ("withdrawn", WITHDRAWN_NOTE),
-    Status.RESOLVED: ("resolved", "办理结果：{outcome}"),
-    Status.CLOSED: ("closed", "办理结果：{outcome}。本案已结案。"),
+    Status.NOT_ACCEPTED: ("not_accepted", event_texts.refused(RefusalReason.OUT_OF_REMIT), ""),
+    Status.WITHDRAWN: ("withdrawn", WITHDRAWN_NOTE, ""),
+    Status.RESOLVED: ("resolved", {}, "办理结果：{outcome}"),
+    Status.CLOSED: ("closed", event_texts.note(event_texts.CLOSED), "办理结果：{outcome}。"),
 }
 
 
@@ -388,6 +398,7 @@ def _history(case: dict) -> list[dict]:
     """The timeline a case in this state would have: filed, accepted, decided; each finished
     clock step in `case["_records"]` is linked to the event that ended it."""
     bureau_name = case.pop("_bureau_name")
+    received = event_texts.note(event_texts.RECEIVED, bureau=case.pop("_bureau_code"))
     # `case` is the row itself: bulk_create sets its id later; COPY has it already.
     link = {"complaint_id": case["id"]} if "id" in case else {"case": case}
     events = [
@@ -398,7 +409,7 @@ def _history(case: dict) -> list[dict]:
             "action": "submitted",
             "to_status": str(Status.SUBMITTED),
             "to_bureau_id": case["bureau_id"],
-            "public_note": f"已收到，由{bureau_name}办理。",
+            **received,
         }
     ]
     accepted_at = case.get("accepted_at")
@@ -411,12 +422,12 @@ def _history(case: dict) -> list[dict]:
                 "action": "accepted",
                 "from_status": str(Status.SUBMITTED),
                 "to_status": str(Status.ACCEPTED),
-                "public_note": "您的投诉举报已受理。",
+                **event_texts.note(event_texts.ACCEPTED),
             }
         )
     status = case["status"]
     if status in FINAL_EVENTS and case.get("closed_at"):
-        action, note = FINAL_EVENTS[status]
+        action, system_note, note = FINAL_EVENTS[status]
         outcome = OUTCOME_LABELS.get(case.get("outcome", ""), "")
         if case.get("outcome") == Outcome.MEDIATED:  # as the services demand: agreement first
             events.append(
@@ -427,7 +438,7 @@ def _history(case: dict) -> list[dict]:
                     "action": MEDIATION_AGREED,
                     "from_status": str(Status.ACCEPTED),
                     "to_status": str(Status.ACCEPTED),
-                    "public_note": MEDIATION_NOTES[MEDIATION_AGREED],
+                    **MEDIATION_NOTES[MEDIATION_AGREED],
                 }
             )
         events.append(
@@ -438,6 +449,7 @@ def _history(case: dict) -> list[dict]:
                 "action": action,
                 "from_status": str(Status.ACCEPTED if accepted_at else Status.SUBMITTED),
                 "to_status": status,
+                **system_note,
                 "public_note": note.format(outcome=outcome),
                 "complainant_note": COMPLAINANT_WORDS.get(status, ""),
             }

@@ -50,6 +50,11 @@ class Complaint(models.Model):
     access_code_hash = models.CharField(max_length=128, editable=False)
     idempotency_key = models.CharField(max_length=80, unique=True, null=True, blank=True)
     source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default="web")
+    # The language the case was filed in: its SMS and e-mail go out in it (system texts of
+    # the timeline are rendered in each reader's language, see services.event_texts).
+    language = models.CharField(
+        _("提交语言"), max_length=8, choices=settings.LANGUAGES, default="zh-hans"
+    )
 
     kind = models.CharField(_("类型"), max_length=12, choices=Kind.choices)
     channel = models.ForeignKey(Channel, verbose_name=_("热线渠道"), on_delete=models.PROTECT)
@@ -262,8 +267,9 @@ class Complaint(models.Model):
 class CaseEvent(models.Model):
     """One change to a case: who, when, what, and its notes, each for its own audience.
 
-    `public_note` is text staff (or the system) wrote for the complainant and the public: the
-    tracking page, SMS/e-mail and Open311 show it. `complainant_note` is what the complainant
+    `note_code` + `note_params` is the system's text and `public_note` the text staff wrote, both
+    for the complainant and the public: the tracking page, SMS/e-mail and Open311 show them
+    (services.event_texts.public_text). `complainant_note` is what the complainant
     wrote (a withdrawal reason, supplied information, a rating): only they, on their tracking
     page, and the case's staff see it. `internal_note` is for the case's staff only.
     """
@@ -283,6 +289,10 @@ class CaseEvent(models.Model):
     to_bureau = models.ForeignKey(
         Bureau, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A system text is stored as a code and its parameters, rendered in the reader's language
+    # (services.event_texts); `public_note` holds only what people wrote, shown after it.
+    note_code = models.CharField(_("系统说明代码"), max_length=40, blank=True)
+    note_params = models.JSONField(_("系统说明参数"), default=dict, blank=True)
     public_note = models.TextField(_("公开说明"), blank=True)
     complainant_note = models.TextField(_("投诉人留言"), blank=True)
     internal_note = models.TextField(_("内部备注"), blank=True)

@@ -27,9 +27,9 @@ class ComplaintQuerySet(models.QuerySet):
 
 class CaseEventQuerySet(models.QuerySet):
     def public(self):
-        """Events with a note anyone may read: staff-written public notes, nothing else."""
-        return self.exclude(public_note="")
+        """Events with a note anyone may read: system texts and staff-written public notes."""
+        return self.exclude(public_note="", note_code="")
 
     def for_complainant(self):
         """What the complainant's tracking page lists: public notes and their own words."""
-        return self.exclude(public_note="", complainant_note="")
+        return self.exclude(public_note="", note_code="", complainant_note="")

@@ -2,6 +2,9 @@
 tasks.py enqueues their delivery and delivery.py sends them."""
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from complaints.services import event_texts
 
 from . import texts
 from .delivery import MAX_ATTEMPTS, REDACTED, STALE_PENDING, deliver, due_for_retry
@@ -66,19 +69,24 @@ def _queue(complaint, *, subject, text: texts.SMSText, event=None) -> list[Notif
 
 
 def queue_confirmation(complaint, access_code: str) -> list[Notification]:
-    """The receipt: tracking number and access code, to the phone and e-mail given."""
-    text = texts.confirmation(complaint.get_kind_display(), complaint.tracking_number, access_code)
-    return _queue(complaint, subject=f"受理编号 {complaint.tracking_number}", text=text)
+    """The receipt: tracking number and access code, to the phone and e-mail given, in the
+    language the case was filed in."""
+    with event_texts.for_case(complaint):
+        text = texts.confirmation(
+            complaint.get_kind_display(), complaint.tracking_number, access_code
+        )
+        subject = _("受理编号 %(number)s") % {"number": complaint.tracking_number}
+    return _queue(complaint, subject=subject, text=text)
 
 
 def queue_update(complaint, event) -> list[Notification]:
-    """A status change with a public note: tell the complainant (no personal data in it)."""
-    text = texts.update(
-        complaint.tracking_number, complaint.get_status_display(), event.public_note
-    )
-    return _queue(
-        complaint,
-        subject=f"案件 {complaint.tracking_number} 办理进展",
-        text=text,
-        event=event,
-    )
+    """A status change with a public text: tell the complainant (no personal data in it), in
+    the language the case was filed in, whoever's action sent it."""
+    with event_texts.for_case(complaint):
+        text = texts.update(
+            complaint.tracking_number,
+            complaint.get_status_display(),
+            event_texts.public_text(event),
+        )
+        subject = _("案件 %(number)s 办理进展") % {"number": complaint.tracking_number}
+    return _queue(complaint, subject=subject, text=text, event=event)

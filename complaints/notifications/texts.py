@@ -13,7 +13,10 @@ imports nothing from Django's models: production settings read KINDS to check SM
 
 from dataclasses import dataclass, field
 
-SITE_NAME = "武汉知识产权公共服务平台"
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+SITE_NAME = gettext_lazy("武汉知识产权公共服务平台")
 
 # Providers cap each variable's length (Alibaba Cloud: 35 characters for notification templates);
 # a longer value is cut here, never refused there. The full text stays on the tracking page.
@@ -41,19 +44,24 @@ def _param(value) -> str:
 
 
 def confirmation(kind_label: str, tracking_number: str, access_code: str) -> SMSText:
-    """The receipt of a new case: its tracking number and access code."""
-    body = (
-        f"【{SITE_NAME}】您的{kind_label}已提交，受理编号 "
-        f"{tracking_number}，访问码 {access_code}。请妥善保管访问码，"
-        f"凭编号和访问码可在网站“进度查询”中查看办理进度。"
-    )
+    """The receipt of a new case: its tracking number and access code (in the active
+    language: callers render it in the language the case was filed in)."""
+    body = _(
+        "【%(site)s】您的%(kind)s已提交，受理编号 %(number)s，访问码 %(code)s。"
+        "请妥善保管访问码，凭编号和访问码可在网站“进度查询”中查看办理进度。"
+    ) % {"site": SITE_NAME, "kind": kind_label, "number": tracking_number, "code": access_code}
     params = {"kind": kind_label, "number": tracking_number, "code": access_code}
     return SMSText("confirmation", body, {k: _param(v) for k, v in params.items()})
 
 
 def update(tracking_number: str, status_label: str, public_note: str) -> SMSText:
     """A status change with the bureau's public note (no personal data in it)."""
-    body = f"【{SITE_NAME}】您的案件 {tracking_number} 有新进展（{status_label}）：{public_note}"
+    body = _("【%(site)s】您的案件 %(number)s 有新进展（%(status)s）：%(text)s") % {
+        "site": SITE_NAME,
+        "number": tracking_number,
+        "status": status_label,
+        "text": public_note,
+    }
     params = {"number": tracking_number, "status": status_label, "note": public_note}
     return SMSText("update", body, {k: _param(v) for k, v in params.items()})
 
@@ -61,8 +69,8 @@ def update(tracking_number: str, status_label: str, public_note: str) -> SMSText
 def sign_in_code(code: str, minutes: int) -> SMSText:
     """A citizen account's one-time sign-in code (verification templates take the code only;
     the registered text states the validity, which must match `minutes`)."""
-    body = (
-        f"【{SITE_NAME}】您的登录验证码是{code}，{minutes}分钟内有效。"
+    body = _(
+        "【%(site)s】您的登录验证码是%(code)s，%(minutes)s分钟内有效。"
         "请勿告诉他人；如非本人操作，请忽略本短信。"
-    )
+    ) % {"site": SITE_NAME, "code": code, "minutes": minutes}
     return SMSText("sign_in_code", body, {"code": code})

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext_lazy
 from complaints import permissions
 from complaints.models import Complaint, Evidence, StaffMembership
 
-from . import actions, clock, lifecycle, replies, workdays
+from . import actions, clock, event_texts, lifecycle, replies, workdays
 from .actions import COMPLAINANT, ActionRefused, CaseError, InvalidInput
 from .events import record_event
 from .evidence import CheckedUpload, discard_files, store_evidence
@@ -54,7 +54,7 @@ def extend_deadline(case: Complaint, *, actor, months: int, reason: str) -> Comp
         actor=actor,
         from_status=case.status,
         to_status=case.status,
-        public_note=f"办理期限经批准延长{months}个月，至{case.due_on:%Y-%m-%d}。",
+        **event_texts.extended(months, case.due_on),
         internal_note=f"原期限 {old_due:%Y-%m-%d}；理由：{reason}",
     )
     return case

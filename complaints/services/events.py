@@ -18,12 +18,15 @@ def record_event(
     to_status: str = "",
     from_bureau=None,
     to_bureau=None,
+    note_code: str = "",
+    note_params: dict | None = None,
     public_note: str = "",
     complainant_note: str = "",
     internal_note: str = "",
     created: bool = False,
 ) -> CaseEvent:
-    """`public_note` is staff or system text, never the complainant's words: those go in
+    """`note_code` + `note_params` is the system's text (built by `event_texts`), `public_note`
+    what staff wrote for the public, never the complainant's words: those go in
     `complainant_note` (see CaseEvent for who reads which)."""
     if actor is not None and not actor_label:
         actor_label = actor.get_full_name() or actor.get_username()
@@ -36,6 +39,8 @@ def record_event(
         to_status=to_status,
         from_bureau=from_bureau,
         to_bureau=to_bureau,
+        note_code=note_code,
+        note_params=note_params or {},
         public_note=public_note,
         complainant_note=complainant_note,
         internal_note=internal_note,

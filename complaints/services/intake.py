@@ -18,7 +18,7 @@ from complaints.models import (
     Status,
 )
 
-from . import access, clock, routing
+from . import access, clock, event_texts, routing
 from .events import record_event
 from .evidence import CheckedUpload, discard_files, store_evidence
 
@@ -55,6 +55,8 @@ class IntakeData:
     ip_right_number: str = ""
     request: str = ""
     publication_consent: bool = False
+    # The language the case is filed in (its SMS and e-mail go out in it): "zh-hans" or "en".
+    language: str = "zh-hans"
     extra: dict = field(default_factory=dict)
 
     def complaint_fields(self) -> dict:
@@ -137,6 +139,7 @@ def submit_complaint(
         if existing is not None:
             return SubmitResult(existing, None, created=False)
     _validate(data)
+    data.language = event_texts.case_language(data.language)
     if data.is_anonymous:
         data.complainant_name = data.complainant_phone = data.complainant_id_number = ""
     decision = routing.route(
@@ -174,7 +177,7 @@ def submit_complaint(
                 actor_label="" if actor is not None else actor_label,
                 to_status=Status.SUBMITTED,
                 to_bureau=decision.bureau,
-                public_note=f"已收到，由{decision.bureau.name}办理。",
+                **event_texts.received(decision.bureau),
                 internal_note="\n".join(
                     filter(None, [intake_note, f"分派依据：{decision.reason}"])
                 ),

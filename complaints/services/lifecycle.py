@@ -5,8 +5,9 @@ enforces the state half of its rule under the row lock, whoever calls it. The ro
 membership, supervisor) is checked by `casework.perform`, the entry point of views and bulk
 actions; citizen actions are authorised by the tracking number + access code before.
 
-Who reads what: a `public_note` goes to the complainant (tracking page, SMS) and to the public
-(Open311), so only staff or system text goes there. The complainant's own words go to
+Who reads what: the system's text (a code + parameters, see `event_texts`) and a `public_note`
+go to the complainant (tracking page, SMS) and to the public (Open311), so only staff or system
+text goes there. The complainant's own words go to
 `complainant_note`, reasons for staff to `internal_note`.
 """
 
@@ -21,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from complaints.lifecycle import can_transition
 from complaints.models import Bureau, ClockStep, Complaint, Evidence, Outcome, RefusalReason, Status
 
-from . import clock
+from . import clock, event_texts
 from .actions import COMPLAINANT, REOPEN_WINDOW_DAYS, ActionRefused, InvalidInput, require_state
 from .events import record_event
 from .evidence import CheckedUpload, store_evidence
@@ -44,14 +45,24 @@ def _check(case: Complaint, rule: str | None, actor) -> None:
         raise TransitionNotAllowed(refused.message, **refused.params) from None
 
 
-# The public notes of the complainant's own actions: fixed text, never their words.
-WITHDRAWN_NOTE = "投诉人已撤回本案。"
-SUPPLIED_NOTE = "投诉人已补充材料，办理期限恢复计算。"
-REOPENED_NOTE = "应投诉人申请，本案重新办理。"
+# The public texts of the complainant's own actions: fixed system texts, never their words.
+WITHDRAWN_NOTE = event_texts.note(event_texts.WITHDRAWN)
+SUPPLIED_NOTE = event_texts.note(event_texts.SUPPLIED)
+REOPENED_NOTE = event_texts.note(event_texts.REOPENED)
 # A mediation's result is its action; the public learns only whether it reached an agreement.
 MEDIATION_AGREED = "mediation_agreed"
 MEDIATION_FAILED = "mediation_failed"
-MEDIATION_NOTES = {MEDIATION_AGREED: "调解达成协议。", MEDIATION_FAILED: "调解未达成协议。"}
+MEDIATION_NOTES = {
+    MEDIATION_AGREED: event_texts.note(event_texts.MEDIATION_AGREED),
+    MEDIATION_FAILED: event_texts.note(event_texts.MEDIATION_FAILED),
+}
+
+
+def _default_note(public_note: str, code: str) -> dict:
+    """Staff's own public note, or else the system's text for this action."""
+    if public_note.strip():
+        return {"public_note": public_note}
+    return event_texts.note(code)
 
 
 def lock_case(complaint: Complaint) -> Complaint:
@@ -77,6 +88,8 @@ def transition(
     action: str | None = None,
     rule: str | None = None,
     rule_actor=None,
+    note_code: str = "",
+    note_params: dict | None = None,
     public_note: str = "",
     complainant_note: str = "",
     internal_note: str = "",
@@ -106,6 +119,8 @@ def transition(
         actor_label=actor_label,
         from_status=from_status,
         to_status=to_status,
+        note_code=note_code,
+        note_params=note_params,
         public_note=public_note,
         complainant_note=complainant_note,
         internal_note=internal_note,
@@ -148,7 +163,7 @@ def accept(complaint, *, actor, public_note="", internal_note=""):
         actor=actor,
         action="accepted",
         rule="accept",
-        public_note=public_note or "您的投诉举报已受理。",
+        **_default_note(public_note, event_texts.ACCEPTED),
         internal_note=internal_note,
     )
 
@@ -156,7 +171,6 @@ def accept(complaint, *, actor, public_note="", internal_note=""):
 def refuse(complaint, *, actor, reason: str, public_note="", internal_note=""):
     if reason not in RefusalReason.values:
         raise InvalidInput(_("请从列表中选择不予受理理由。"))
-    label = RefusalReason(reason).label
     return transition(
         complaint,
         Status.NOT_ACCEPTED,
@@ -164,7 +178,7 @@ def refuse(complaint, *, actor, reason: str, public_note="", internal_note=""):
         action="not_accepted",
         rule="refuse",
         refusal_reason=reason,
-        public_note=public_note or f"不予受理：{label}",
+        **({"public_note": public_note} if public_note.strip() else event_texts.refused(reason)),
         internal_note=internal_note,
     )
 
@@ -257,7 +271,7 @@ def record_mediation(complaint, *, actor, agreed: bool, internal_note="") -> Com
         actor=actor,
         from_status=case.status,
         to_status=case.status,
-        public_note=MEDIATION_NOTES[action],
+        **MEDIATION_NOTES[action],
         internal_note=internal_note,
     )
     return case
@@ -270,7 +284,7 @@ def close(complaint, *, actor, public_note="", internal_note=""):
         actor=actor,
         action="closed",
         rule="close",
-        public_note=public_note or "本案已结案。",
+        **_default_note(public_note, event_texts.CLOSED),
         internal_note=internal_note,
     )
 
@@ -285,7 +299,7 @@ def withdraw(complaint, *, reason: str, actor_label="投诉人"):
         action="withdrawn",
         rule="withdraw",
         rule_actor=COMPLAINANT,
-        public_note=WITHDRAWN_NOTE,
+        **WITHDRAWN_NOTE,
         complainant_note=reason,
     )
 
@@ -307,7 +321,7 @@ def supply_information(
         action="information_supplied",
         rule="supply",
         rule_actor=COMPLAINANT,
-        public_note=SUPPLIED_NOTE,
+        **SUPPLIED_NOTE,
         complainant_note=note,
     )
     for upload in files:
@@ -347,7 +361,7 @@ def reopen(complaint, *, reason: str, actor=None, actor_label="投诉人"):
         actor_label=actor_label,
         action="reopened",
         rule="reopen",
-        public_note=REOPENED_NOTE,
+        **REOPENED_NOTE,
         complainant_note=reason,
     )
 
@@ -371,7 +385,7 @@ def close_after_reopen_window(now=None, limit: int = 2000) -> int:
                 Status.CLOSED,
                 actor_label="系统",
                 action="closed",
-                public_note="申请重新办理的期限已过，本案已结案。",
+                **event_texts.note(event_texts.AUTO_CLOSED),
             )
             closed += 1
     return closed
@@ -420,7 +434,8 @@ def transfer(complaint, *, to_bureau: Bureau, actor, reason: str, public_note=""
         to_bureau=to_bureau,
         from_status=case.status,
         to_status=case.status,
-        public_note=f"已移送{to_bureau.name}办理。{public_note.strip()}",
+        **event_texts.transferred(to_bureau),
+        public_note=public_note.strip(),
         internal_note=f"移送理由：{reason}",
     )
     clock.keep_record(finished, event)

@@ -24,6 +24,8 @@ from complaints.models import (
 )
 from complaints.notifications.models import Notification
 
+from . import event_texts
+
 FINISHED = (Status.CLOSED, Status.WITHDRAWN, Status.NOT_ACCEPTED)
 PURGED_TEXT = "（已按保存期限清除）"
 SYSTEM_ACTOR = "系统"
@@ -105,7 +107,11 @@ def _scrub_copies(case_ids: list[int]) -> dict[str, int]:
         media_url="", sealed_access_code=""
     )
     events = CaseEvent.objects.filter(complaint_id__in=case_ids)
-    events.exclude(public_note="").update(public_note=PURGED_TEXT)
+    # Every public text (system or staff) becomes the "purged" system text: its parameters go
+    # with it, so nothing of the case is left in them.
+    events.exclude(public_note="", note_code="").update(
+        note_code=event_texts.PURGED, note_params={}, public_note=""
+    )
     events.exclude(internal_note="").update(internal_note="")
     events.exclude(complainant_note="").update(complainant_note="")
     from complaints.mediation.services import purge_for_cases as purge_mediation

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -17,7 +18,7 @@ from complaints.forms.intake import FORMS, STEP_NAMES
 from complaints.forms.suggest import suggest_categories
 from complaints.models import Complaint, Evidence
 from complaints.notifications.services import queue_confirmation
-from complaints.services import challenge, ratelimit, routing
+from complaints.services import challenge, event_texts, ratelimit, routing
 from complaints.services.evidence import discard_files
 from complaints.services.intake import IntakeData, IntakeError, submit_complaint
 
@@ -214,6 +215,8 @@ def _intake_data(cleaned: dict) -> IntakeData:
     for name, value in list(values.items()):
         if value is None and name not in ("district", "category"):
             values[name] = ""
+    # Filed in the language the citizen reads the wizard in: their messages go out in it.
+    values["language"] = event_texts.case_language(translation.get_language())
     return IntakeData(**values)
 
 

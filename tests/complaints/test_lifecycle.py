@@ -5,7 +5,7 @@ import pytest
 
 from complaints.lifecycle import ALLOWED_TRANSITIONS, can_transition
 from complaints.models import Bureau, CaseEvent, Outcome, Status
-from complaints.services import lifecycle
+from complaints.services import event_texts, lifecycle
 from complaints.services.lifecycle import TransitionNotAllowed
 from tests.factories.complaints import UserFactory, file_complaint, resolve_case
 
@@ -178,7 +178,8 @@ def test_a_mediation_outcome_needs_the_mediation_on_record(frozen_today):
     case = lifecycle.resolve(case, actor=staff, outcome=Outcome.MEDIATED, public_note=reply)
     assert case.outcome == Outcome.MEDIATED
     agreement = case.events.get(action="mediation_agreed")
-    assert agreement.public_note == "调解达成协议。" and "赔偿" not in agreement.public_note
+    assert agreement.note_code == "mediation_agreed" and agreement.public_note == ""
+    assert event_texts.public_text(agreement) == "调解达成协议。"  # the terms stay internal
 
     # Reopened on the complainant's request: the old agreement no longer counts.
     case = lifecycle.reopen(case, reason="对方未履行协议")
@@ -201,5 +202,7 @@ def test_transfer_reason_stays_internal():
         public_note="请等待联系。",
     )
     event = case.events.get(action="transferred")
-    assert event.public_note == f"已移送{target.name}办理。请等待联系。"
+    assert (event.note_code, event.note_params) == ("transferred", {"bureau": "wh-amr"})
+    assert event.public_note == "请等待联系。"  # staff's note, after the system's text
+    assert event_texts.public_text(event) == f"已移送{target.name}办理。请等待联系。"
     assert event.internal_note == "移送理由：投诉人张三丰系重复投诉"

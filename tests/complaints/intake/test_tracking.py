@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from complaints.models import AccessLog, Complaint, Outcome, Status
-from complaints.services import access, lifecycle
+from complaints.services import access, event_texts, lifecycle
 from tests.factories.complaints import file_complaint, resolve_case
 
 from .conftest import pdf_bytes
@@ -108,7 +108,10 @@ def test_withdrawal_with_reason(client, filed):
     case = Complaint.objects.get()
     assert case.status == Status.WITHDRAWN
     withdrawal = case.events.last()
-    assert (withdrawal.public_note, withdrawal.complainant_note) == ("投诉人已撤回本案。", "已和解")
+    assert (event_texts.public_text(withdrawal), withdrawal.complainant_note) == (
+        "投诉人已撤回本案。",
+        "已和解",
+    )
     assert "已和解" in client.get("/complaints/track/case/").content.decode()  # their own words
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from complaints.models import AccessLog, Category, Complaint, PurgeRecord, Status
 from complaints.notifications.models import Notification
-from complaints.services import lifecycle
+from complaints.services import event_texts, lifecycle
 from complaints.services.evidence import CheckedUpload
 from complaints.services.intake import submit_complaint
 from complaints.stats import figures
@@ -147,8 +147,14 @@ def test_purge_blanks_notification_bodies_access_logs_and_notes_but_keeps_the_ro
     assert unsent.body == "" and unsent.status == Notification.State.GAVE_UP  # never retried
     log.refresh_from_db()
     assert log.detail == "" and (log.user, log.action, log.ip_hash) == (viewer, "export", "abc")
-    notes = old.events.exclude(action="purged").values_list("public_note", "internal_note")
-    assert set(notes) == {("（已按保存期限清除）", "")}
+    notes = old.events.exclude(action="purged").values_list(
+        "note_code", "note_params", "public_note", "internal_note"
+    )
+    # Every public text (the system's, with its parameters, and staff's) is the purged text.
+    assert notes and all(row == ("purged", {}, "", "") for row in notes)
+    assert {event_texts.public_text(event) for event in old.events.public()} == {
+        "（已按保存期限清除）"
+    }
 
 
 def test_purge_is_recorded_and_the_case_still_counts_in_the_figures(
