@@ -158,8 +158,8 @@ def case(request, respondent, case_id: int):
     try:
         casework.perform(opened.complaint, respondent, "answer", form.cleaned_data)
     except actions.CaseError as error:
-        form.add_error(None, str(error))
-        return _case_page(request, respondent, opened, form=form, status=409)
+        messages.error(request, str(error))
+        return redirect("respondents:case", case_id=case_id)
     messages.success(request, _("答复已提交，办理部门和投诉人将看到您的答复。"))
     return redirect("respondents:case", case_id=case_id)
 
