@@ -33,7 +33,7 @@ def test_figures_per_enterprise_from_stored_timestamps(calendar, supervisor_a, l
         cases_a.append(case)
     answered(cases_a[0], resp_a, hours=10)
     answered(cases_a[1], resp_a, hours=30, late=True)
-    case_b, code_b = invited_case(supervisor_a, credit_code=USCC_B, name=NAME_B)
+    _case_b, code_b = invited_case(supervisor_a, credit_code=USCC_B, name=NAME_B)
     respondent_login(code_b, credit_code=USCC_B, name=NAME_B, username="resp_b")
 
     figures = {row.uscc: row for row in services.enterprise_figures()}
