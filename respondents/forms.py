@@ -26,27 +26,27 @@ class InviteForm(StyledForm):
     """The bureau's invitation to the respondent (the dashboard's case page)."""
 
     phone = forms.CharField(
-        label=_("被投诉人联系人手机号码"),
+        label=_("被投诉人联系人手机号码（仅办案工作人员可见）"),
         required=False,
         max_length=20,
-        help_text=_("邀请码以短信发送到此号码；仅办案工作人员可见，不向投诉人显示。"),
+        help_text=_("邀请码以短信发送到此号码；不向投诉人显示。"),
     )
     email = forms.EmailField(
-        label=_("被投诉人联系人电子邮箱"),
+        label=_("被投诉人联系人电子邮箱（仅办案工作人员可见）"),
         required=False,
-        help_text=_("邀请码以电子邮件发送到此邮箱；仅办案工作人员可见，不向投诉人显示。"),
+        help_text=_("邀请码以电子邮件发送到此邮箱；不向投诉人显示。"),
     )
     facts = forms.CharField(
-        label=_("告知被投诉人的案件事实"),
+        label=_("告知被投诉人的案件事实（被投诉企业可见）"),
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("被投诉企业可见；请勿写入投诉人的姓名、联系方式或其他身份信息。"),
     )
     request_text = forms.CharField(
-        label=_("办理部门的要求"),
+        label=_("办理部门的要求（被投诉企业可见）"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("被投诉企业据此答复；被投诉企业和投诉人可见。"),
+        help_text=_("被投诉企业据此答复。"),
     )
 
     def __init__(self, *args, case=None, **kwargs):
