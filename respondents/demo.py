@@ -114,8 +114,9 @@ def seed(stdout=None) -> None:
             services.decide_settlement(case, {"decision": decision})
     if stdout:
         stdout.write(
-            f"  respondents: {Enterprise.objects.count()} enterprises; sign in at /respondent/login/"
-            f" as {', '.join(e[2] for e in ENTERPRISES)} (password {DEMO_PASSWORD}); "
+            f"  respondents: {Enterprise.objects.count()} enterprises; sign in at "
+            f"/respondent/login/ as {', '.join(e[2] for e in ENTERPRISES)} "
+            f"(password {DEMO_PASSWORD}); "
             f"tracking pages open with the code {DEMO_ACCESS_CODE}"
         )
         for name, code in pending_codes:
