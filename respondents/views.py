@@ -6,19 +6,23 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from complaints.services import actions, casework
+from complaints.services import actions, casework, ratelimit
+from complaints.views.common import ip_hash, too_many_requests
 
 from . import services
 from .forms import AccountForm, AnswerForm, CodeForm, ColleagueForm, LoginForm
 
 INVITATION_KEY = "respondents_invitation"
+# Wrong invitation codes allowed per client address (codes carry 128 bits: this only stops noise).
+CODE_FAILURES, CODE_WINDOW = 20, 15 * 60
 
 
 def respondent_required(view):
@@ -26,7 +30,7 @@ def respondent_required(view):
     def wrapper(request, *args, **kwargs):
         respondent = services.respondent_for(request.user)
         if respondent is None:
-            return redirect(f"{reverse_lazy('respondents:login')}?next={request.path}")
+            return redirect_to_login(request.get_full_path(), reverse("respondents:login"))
         return view(request, respondent, *args, **kwargs)
 
     return never_cache(wrapper)
@@ -51,8 +55,13 @@ def invitation(request):
     """Enter the code of an invitation; a valid one is kept in the session for the next step."""
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        key = f"respondents:code:{ip_hash(request)}"
+        limit = ratelimit.peek(key, CODE_FAILURES, CODE_WINDOW)
+        if not limit.allowed:
+            return too_many_requests(request, limit, _("邀请码错误次数过多。"))
         found = services.find_invitation(form.cleaned_data["code"])
         if found is None:
+            ratelimit.hit(key, CODE_FAILURES, CODE_WINDOW)
             form.add_error("code", _("邀请码不正确或已失效，请联系办理部门重新发送。"))
         else:
             request.session[INVITATION_KEY] = found.pk

@@ -143,3 +143,17 @@ def test_the_case_list_costs_the_same_queries_for_one_case_or_many(calendar, sup
         body = client.get("/respondent/").content.decode()
     assert body.count('data-testid="case"') == 5
     assert len(many) == len(one)
+
+
+def test_wrong_invitation_codes_are_limited_per_address(calendar, supervisor_a):
+    from respondents.views import CODE_FAILURES
+
+    _case, code = invited_case(supervisor_a)
+    guesser = Client()
+    for i in range(CODE_FAILURES):
+        guess = guesser.post("/respondent/invitation/", {"code": f"AAAAA-BBBBB-{i:05d}"})
+        assert guess.status_code == 200
+    assert guesser.post("/respondent/invitation/", {"code": code}).status_code == 429
+    owner = Client()
+    response = owner.post("/respondent/invitation/", {"code": code}, REMOTE_ADDR="10.9.9.9")
+    assert response["Location"] == "/respondent/invitation/accept/"
