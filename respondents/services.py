@@ -10,6 +10,7 @@ import hmac
 import statistics
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
@@ -77,6 +78,12 @@ def hash_code(code: str, secret: str | None = None) -> str:
     return hashing.keyed(CODE_PURPOSE, access.normalize_code(code), secret).hexdigest()
 
 
+def invitation_url() -> str:
+    """Where the code is entered: the site's public address (WAGTAILADMIN_BASE_URL)."""
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    return f"{base}/respondent/invitation/"
+
+
 def _queue_invitation(invitation: Invitation, complaint, body: str, subject: str) -> None:
     rows = []
     if invitation.phone:
@@ -141,10 +148,11 @@ def invite_case(
             request_text=request_text.strip(),
             due_on=respondent_due_on(case),
         )
+        until = timezone.localtime(invitation.expires_at)
         body = (
             f"【{SITE_NAME}】{case.bureau.name}就案件 {case.tracking_number} 邀请贵单位"
-            f"（{case.respondent_name}）在线答复。请于 {invitation.expires_at:%Y-%m-%d} 前访问 "
-            f"/respondent/invitation/ 输入邀请码 {code}，答复期限 {invitation.due_on:%Y-%m-%d}。"
+            f"（{case.respondent_name}）在线答复。请于 {until:%Y-%m-%d} 前访问 "
+            f"{invitation_url()} 输入邀请码 {code}，答复期限 {invitation.due_on:%Y-%m-%d}。"
         )
         _queue_invitation(invitation, case, body, f"案件 {case.tracking_number} 答复邀请")
         record_event(
@@ -176,7 +184,7 @@ def invite_colleague(admin: RespondentUser, *, phone: str, email: str) -> Invite
         )
         body = (
             f"【{SITE_NAME}】{admin.enterprise.name}邀请您开通被投诉企业账户。请于 "
-            f"{invitation.expires_at:%Y-%m-%d} 前访问 /respondent/invitation/ "
+            f"{timezone.localtime(invitation.expires_at):%Y-%m-%d} 前访问 {invitation_url()} "
             f"输入邀请码 {code}。"
         )
         _queue_invitation(invitation, None, body, "被投诉企业账户邀请")
