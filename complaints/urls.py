@@ -19,5 +19,6 @@ urlpatterns = [
     path("track/case/reopen/", track.reopen, name="track_reopen"),
     path("track/case/evidence/", track.add_evidence, name="track_add_evidence"),
     path("track/case/files/<int:evidence_id>/", track.shared_file, name="track_file"),
+    path("track/case/act/<slug:action>/", track.act_named, name="track_act"),
     path("track/end/", track.end, name="track_end"),
 ]

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("credit/", include("credit.urls")),
     path("inspections/", include("inspections.urls")),
     path("account/", include("citizens.urls")),
+    path("respondent/", include("respondents.urls")),
     path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

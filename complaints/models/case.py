@@ -376,6 +376,7 @@ class Evidence(models.Model):
         COMPLAINANT = "complainant", _("投诉人")
         STAFF = "staff", _("工作人员")
         OPEN311 = "open311", _("开放接口")
+        RESPONDENT = "respondent", _("被投诉人")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(storage=evidence_storage, upload_to=evidence_path, max_length=200)

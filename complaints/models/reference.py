@@ -129,6 +129,11 @@ class Category(models.Model):
     )
     retention_days = models.PositiveIntegerField(_("结案后保存天数"), default=3 * 365)
     requires_ip_right_number = models.BooleanField(_("须填写权利号"), default=False)
+    respondent_days = models.PositiveSmallIntegerField(
+        _("被投诉人答复期限（工作日）"),
+        default=10,
+        help_text=_("被投诉企业收到邀请后答复的工作日数；被投诉企业在其案件页面看到据此计算的期限"),
+    )
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("启用"), default=True)
 

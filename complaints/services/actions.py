@@ -173,8 +173,20 @@ COMPLAINANT_RULES: dict[str, Rule] = {
 }
 
 
+# The respondent enterprise's actions (its answer), filled in by the respondents app, which also
+# adds its staff and complainant rules to the dicts above (complaints never imports it). Its
+# actor is a respondent login: `is_respondent_actor` true, `may_act_on(case)` the role half.
+RESPONDENT_RULES: dict[str, Rule] = {}
+
+
+def _is_respondent(actor) -> bool:
+    return getattr(actor, "is_respondent_actor", False) is True
+
+
 def rules_for(actor) -> dict[str, Rule]:
-    return COMPLAINANT_RULES if actor is COMPLAINANT else STAFF_RULES
+    if actor is COMPLAINANT:
+        return COMPLAINANT_RULES
+    return RESPONDENT_RULES if _is_respondent(actor) else STAFF_RULES
 
 
 def state_allows(case: Complaint, name: str, actor=None) -> bool:
@@ -195,6 +207,8 @@ def require_state(case: Complaint, name: str, actor=None) -> None:
 def _role_allows(case: Complaint, actor, rule: Rule) -> bool:
     if actor is COMPLAINANT:
         return True
+    if _is_respondent(actor):
+        return actor.may_act_on(case)
     if actor is None or not getattr(actor, "is_authenticated", False):
         return False
     if not permissions.can_act(actor, case):
@@ -203,7 +217,8 @@ def _role_allows(case: Complaint, actor, rule: Rule) -> bool:
 
 
 def available_actions(case: Complaint, actor) -> list[str]:
-    """The actions `actor` (a staff user, or COMPLAINANT) may take on `case` now, in page order.
+    """The actions `actor` (a staff user, COMPLAINANT or a respondent login) may take on
+    `case` now, in page order.
 
     Staff of other bureaus (a bureau that transferred the case away included) get none."""
     return [

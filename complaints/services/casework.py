@@ -161,6 +161,8 @@ def _complainant_handlers():
 
 STAFF_HANDLERS = _staff_handlers()
 COMPLAINANT_HANDLERS = _complainant_handlers()
+# Filled in by the respondents app (with its additions to the two dicts above).
+RESPONDENT_HANDLERS: dict = {}
 
 
 def perform(case: Complaint, actor, name: str, data: dict):
@@ -172,6 +174,8 @@ def perform(case: Complaint, actor, name: str, data: dict):
     try:
         if actor is COMPLAINANT:
             return COMPLAINANT_HANDLERS[name](case, data)
+        if actions.rules_for(actor) is actions.RESPONDENT_RULES:
+            return RESPONDENT_HANDLERS[name](case, actor, data)
         return STAFF_HANDLERS[name](case, actor, data)
     except workdays.CalendarUnavailable:
         raise CaseError(CALENDAR_MISSING) from None

@@ -88,11 +88,16 @@ ACTIONS = {
     "withdraw": (WithdrawForm, _lazy("案件已撤回。"), "track_withdraw"),
 }
 UPLOAD_ACTIONS = ("supply", "add_evidence")
+# Other apps add sections to the page (respondents: the respondent's answer): callables
+# (complaint, forms) -> {"template": ..., ...} or None, appended from their AppConfig.ready().
+CASE_PANELS: list = []
 
 
 def _citizen_files(complaint) -> int:
     """Files the complainant sent so far (the per-case limit counts these, not staff's)."""
-    return complaint.evidence.exclude(uploaded_by=Evidence.Uploader.STAFF).count()
+    return complaint.evidence.exclude(
+        uploaded_by__in=(Evidence.Uploader.STAFF, Evidence.Uploader.RESPONDENT)
+    ).count()
 
 
 def _form(name, complaint, data=None, files=None):
@@ -121,6 +126,7 @@ def _case_page(request, complaint, status=200, bound=None):
             uploaded_by=Evidence.Uploader.STAFF, audience=Evidence.Audience.COMPLAINANT
         ),
     }
+    context["panels"] = [panel for make in CASE_PANELS if (panel := make(complaint, forms))]
     return render(request, "complaints/track/case.html", context, status=status)
 
 
@@ -177,6 +183,13 @@ add_evidence = _named("add_evidence")
 withdraw = _named("withdraw")
 rate = _named("rate")
 reopen = _named("reopen")
+
+
+@never_cache
+@require_POST
+def act_named(request, action: str):
+    """Actions other apps add to the page (see CASE_PANELS)."""
+    return act(request, action)
 
 
 def shared_file(request, evidence_id: int):

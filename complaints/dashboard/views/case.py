@@ -31,6 +31,9 @@ DETAIL_RELATED = (
     "assigned_to",
 )
 RELATED_LIMIT = 10
+# Other apps add sections to the page (respondents: the invitation and the answer): callables
+# (case, action forms by name) -> {"template": ..., ...} or None, appended from AppConfig.ready().
+CASE_PANELS: list = []
 THUMBNAIL_SIZE = (320, 320)
 
 
@@ -63,6 +66,8 @@ def _page(request, case, bound=None, status=200):
         "reopen_until": actions.reopen_until(case),
         "template_texts": _template_texts(case, names),
     }
+    by_name = {name: form for name, _label, form in action_forms}
+    context["panels"] = [panel for make in CASE_PANELS if (panel := make(case, by_name))]
     return render(request, "complaints/dashboard/case.html", context, status=status)
 
 

@@ -31,8 +31,13 @@ class StatsFilterForm(forms.Form):
             field.widget.attrs["class"] = "form-select"
 
 
-def scoped_stats(request) -> tuple[StatsFilterForm, dict]:
-    """The figures for the supervisor's bureaus, narrowed by the filter form."""
+# Other apps add figures to the page (respondents: answer rate and time per enterprise):
+# callables (cases in scope, period) -> {"template": ..., ...} or None, from AppConfig.ready().
+PERFORMANCE_PANELS: list = []
+
+
+def scope(request) -> tuple[StatsFilterForm, object, "stats.Period"]:
+    """The supervisor's cases narrowed by the filter form, and the period chosen."""
     supervised = permissions.supervised_bureau_ids(request.user)
     form = StatsFilterForm(request.GET or None, bureau_ids=supervised)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -41,7 +46,12 @@ def scoped_stats(request) -> tuple[StatsFilterForm, dict]:
         qs = qs.filter(bureau_id__in=supervised)
     if data.get("bureau"):
         qs = qs.filter(bureau_id=data["bureau"].pk)
-    period = stats.Period.last_months(data.get("months") or 12)
+    return form, qs, stats.Period.last_months(data.get("months") or 12)
+
+
+def scoped_stats(request) -> tuple[StatsFilterForm, dict]:
+    """The figures for the supervisor's bureaus, narrowed by the filter form."""
+    form, qs, period = scope(request)
     return form, stats.summary(qs, period)
 
 
@@ -55,8 +65,10 @@ def chart_data(figures: dict) -> dict:
 
 @permissions.supervisor_required
 def performance(request):
-    form, figures = scoped_stats(request)
+    form, qs, period = scope(request)
+    figures = stats.summary(qs, period)
     context = {
+        "panels": [panel for make in PERFORMANCE_PANELS if (panel := make(qs, period))],
         "form": form,
         "figures": figures,
         "chart_json": chart_data(figures),

@@ -55,6 +55,14 @@ def _sample(name, case, handler, other_bureau):
         "add_evidence": {"files": [received_file("证据.png", PNG)]},
         "rate": {"score": 4},
         "withdraw": {"reason": "已和解"},
+        # Added by the respondents app (registered in complaints.services.actions).
+        "invite_respondent": {
+            "phone": "13700000001",
+            "email": "",
+            "facts": "被投诉人销售涉嫌侵权商品。",
+            "request_text": "请说明情况。",
+        },
+        "settlement_decision": {"decision": "accepted"},
     }[name]
 
 

@@ -1,0 +1,197 @@
+"""/respondent/: the enterprise's sign-in (throttled by django-axes like staff's), accepting an
+invitation, its cases (its own only, every view logged), its answer, and colleagues."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from complaints.services import actions, casework, ratelimit
+from complaints.views.common import ip_hash, too_many_requests
+
+from . import services
+from .forms import AccountForm, AnswerForm, CodeForm, ColleagueForm, LoginForm
+
+INVITATION_KEY = "respondents_invitation"
+# Wrong invitation codes allowed per client address (codes carry 128 bits: this only stops noise).
+CODE_FAILURES, CODE_WINDOW = 20, 15 * 60
+
+
+def respondent_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        respondent = services.respondent_for(request.user)
+        if respondent is None:
+            return redirect_to_login(request.get_full_path(), reverse("respondents:login"))
+        return view(request, respondent, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
+class LoginView(auth_views.LoginView):
+    """django-axes watches authenticate(request=…) here as on the staff sign-in."""
+
+    template_name = "respondents/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = False
+    next_page = reverse_lazy("respondents:cases")
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("respondents:login")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation(request):
+    """Enter the code of an invitation; a valid one is kept in the session for the next step."""
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        key = f"respondents:code:{ip_hash(request)}"
+        limit = ratelimit.peek(key, CODE_FAILURES, CODE_WINDOW)
+        if not limit.allowed:
+            return too_many_requests(request, limit, _("邀请码错误次数过多。"))
+        found = services.find_invitation(form.cleaned_data["code"])
+        if found is None:
+            ratelimit.hit(key, CODE_FAILURES, CODE_WINDOW)
+            form.add_error("code", _("邀请码不正确或已失效，请联系办理部门重新发送。"))
+        else:
+            request.session[INVITATION_KEY] = found.pk
+            return redirect("respondents:accept")
+    return render(request, "respondents/invitation.html", {"form": form})
+
+
+def _pending_invitation(request):
+    pk = request.session.get(INVITATION_KEY)
+    if not pk:
+        return None
+    found = services.Invitation.objects.select_related("complaint", "enterprise").filter(pk=pk)
+    found = found.first()
+    if found is None or found.accepted_at is not None or found.is_expired:
+        request.session.pop(INVITATION_KEY, None)
+        return None
+    return found
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def accept(request):
+    """A new login bound to the enterprise's credit code, or (signed in) the case joins it."""
+    pending = _pending_invitation(request)
+    if pending is None:
+        messages.info(request, _("请先输入邀请码。"))
+        return redirect("respondents:invitation")
+    respondent = services.respondent_for(request.user)
+    if respondent is not None:
+        if request.method == "POST":
+            try:
+                services.accept_signed_in(pending, respondent)
+            except actions.CaseError as error:
+                messages.error(request, str(error))
+                return redirect("respondents:cases")
+            request.session.pop(INVITATION_KEY, None)
+            messages.success(request, _("案件已加入本企业的案件列表。"))
+            return redirect("respondents:cases")
+        return render(request, "respondents/accept_signed_in.html", {"respondent": respondent})
+    initial = {"uscc": pending.uscc}
+    if pending.enterprise_id:
+        initial["name"] = pending.enterprise.name
+    elif pending.complaint_id:
+        initial["name"] = pending.complaint.respondent_name
+    form = AccountForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.accept_invitation(
+                pending,
+                uscc=data["uscc"],
+                name=data["name"],
+                username=data["username"],
+                password=data["password1"],
+            )
+        except actions.CaseError as error:
+            form.add_error(None, str(error))
+        else:
+            request.session.pop(INVITATION_KEY, None)
+            login(request, created.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("账户已开通。"))
+            return redirect("respondents:cases")
+    return render(request, "respondents/accept.html", {"form": form, "invitation": pending})
+
+
+@require_http_methods(["GET"])
+@respondent_required
+def cases(request, respondent):
+    page = services.cases_page(respondent, request.GET.get("after", ""))
+    return render(
+        request,
+        "respondents/cases.html",
+        {"respondent": respondent, "cases": page.cases, "next_cursor": page.next_cursor},
+    )
+
+
+def _case_page(request, respondent, opened, form=None, status=200):
+    case = opened.complaint
+    can_answer = "answer" in actions.available_actions(case, respondent)
+    context = {
+        "respondent": respondent,
+        "opened": opened,
+        "case": case,
+        "events": case.events.public().order_by("created_at", "id"),
+        "answer": services.RespondentAnswer.objects.filter(complaint=case).first(),
+        "own_files": services.respondent_files(case),
+        "form": (form or AnswerForm()) if can_answer else None,
+    }
+    return render(request, "respondents/case.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@respondent_required
+def case(request, respondent, case_id: int):
+    opened = services.case_for(respondent, case_id, request=request)
+    if opened is None:
+        raise Http404
+    if request.method == "GET":
+        return _case_page(request, respondent, opened)
+    form = AnswerForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _case_page(request, respondent, opened, form=form, status=400)
+    try:
+        casework.perform(opened.complaint, respondent, "answer", form.cleaned_data)
+    except actions.CaseError as error:
+        messages.error(request, str(error))
+        return redirect("respondents:case", case_id=case_id)
+    messages.success(request, _("答复已提交，办理部门和投诉人将看到您的答复。"))
+    return redirect("respondents:case", case_id=case_id)
+
+
+@require_http_methods(["GET", "POST"])
+@respondent_required
+def colleagues(request, respondent):
+    if not respondent.is_admin:
+        raise Http404
+    form = ColleagueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_colleague(
+                respondent, phone=form.cleaned_data["phone"], email=form.cleaned_data["email"]
+            )
+        except actions.CaseError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("邀请已发送。"))
+            return redirect("respondents:colleagues")
+    members = respondent.enterprise.users.select_related("user").order_by("created_at")
+    return render(
+        request,
+        "respondents/colleagues.html",
+        {"respondent": respondent, "form": form, "members": members},
+    )
