@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import GroupPagePermission, Locale, Page, WorkflowPage
 
 from cms.models.translation import TranslationSync
 
@@ -46,6 +46,28 @@ def on_page_published(sender, instance, **kwargs):
 def on_copy_for_translation_done(sender, source_obj, target_obj, **kwargs):
     if isinstance(target_obj, Page):
         record_source_revision(target_obj)
+        share_workflow(source_obj, target_obj)
+        if target_obj.depth == 2:
+            share_permissions(source_obj, target_obj)
+
+
+def share_workflow(source, translation):
+    """A translated tree goes through the same review as its original. Otherwise English pages
+    would fall back to whatever the tree root has (Wagtail's default "Moderators approval")."""
+    workflow = source.get_workflow()
+    if workflow is None or translation.get_workflow() == workflow:
+        return
+    top = translation if translation.depth <= 2 else translation.get_ancestors().get(depth=2)
+    # A workflow chosen for the translated tree on purpose stays.
+    WorkflowPage.objects.get_or_create(page=top, defaults={"workflow": workflow})
+
+
+def share_permissions(source_top, translated_top):
+    """The groups that edit and review the Chinese site do the same on its new translation."""
+    for permission in GroupPagePermission.objects.filter(page=source_top):
+        GroupPagePermission.objects.get_or_create(
+            group_id=permission.group_id, page=translated_top, permission=permission.permission
+        )
 
 
 def with_translation_state(pages, language_code: str = TRANSLATION_LANGUAGE):
