@@ -93,3 +93,28 @@ def test_admin_add_view_fills_pinyin_when_the_slug_is_left_empty(client, home_pa
     assert response.status_code == 302, response.content.decode()[:2000]
     page = news_index.get_children().get(title="知识产权新闻")
     assert page.slug == "zhishichanquan-xinwen-2"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_command_rewrites_unicode_slugs_and_old_urls_redirect(client, news_index):
+    from io import StringIO
+    from urllib.parse import quote
+
+    from django.core.management import call_command
+
+    page = NewsPageFactory(parent=news_index, title="知识产权新闻", slug="placeholder")
+    models.NewsPage.objects.filter(pk=page.pk).update(
+        slug="知识产权新闻", url_path=f"{news_index.url_path}知识产权新闻/"
+    )
+    old_url = f"/news/{quote('知识产权新闻')}/"
+    assert client.get(old_url).status_code == 200
+
+    out = StringIO()
+    call_command("pinyin_slugs", stdout=out)
+    page.refresh_from_db()
+    assert page.slug == "zhishichanquan-xinwen"
+    assert "1 page(s) changed" in out.getvalue()
+    assert client.get("/news/zhishichanquan-xinwen/").status_code == 200
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith("/news/zhishichanquan-xinwen/")
