@@ -63,7 +63,7 @@ def needs_pinyin(slug: str, title: str) -> bool:
     "专利法（2020年修正）")."""
     if not slug or not slug.isascii() or "%" in slug:
         return True
-    return bool(HAN.search(title or "")) and slug == slugify(title)
+    return bool(HAN.search(title or "")) and slug.strip("-") == slugify(title)
 
 
 def unique_slug(base: str, parent, page=None) -> str:

@@ -37,6 +37,7 @@ def test_long_titles_are_cut_at_a_word_boundary():
         ("新闻", "新闻", True),
         ("%E6%96%B0", "新闻", True),
         ("2020", "专利法（2020年修正）", True),  # what ASCII-only slugify keeps of the title
+        ("-2026", "新闻 2026", True),  # and what the admin's JavaScript keeps
         ("patent-law-2020", "专利法（2020年修正）", False),
         ("annual-report", "Annual report", False),
     ],
