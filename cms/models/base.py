@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from cms.slugs import needs_pinyin, page_slug
+from cms.slugs import needs_pinyin, page_slug, pinyin_slug, unique_slug
 
 PAGE_SIZE = 10
 
@@ -59,8 +59,18 @@ class PortalPageForm(WagtailAdminPageForm):
         # A new page also replaces what the admin's ASCII-only slugify kept of a Chinese title.
         replace = needs_pinyin(slug, title) if self.instance.pk is None else not slug.isascii()
         if title and "slug" in self.fields and (replace or not slug):
-            self.cleaned_data["slug"] = page_slug(title, self.parent_page, self.instance)
+            self.cleaned_data["slug"] = self._pinyin_slug(title)
         return super().clean()
+
+    def _pinyin_slug(self, title):
+        base = pinyin_slug(title) or "page"
+        siblings = self.parent_page.get_children().exclude(pk=self.instance.pk)
+        # A sibling with the same title and slug is most likely this very page saved a moment
+        # ago (autosave racing a save button): keep the slug so the usual "slug in use" error
+        # stops a duplicate; the editor types a slug to add a second page of that title.
+        if siblings.filter(slug=base, title=title).exists():
+            return base
+        return unique_slug(base, self.parent_page, self.instance)
 
 
 class PortalPage(Page):

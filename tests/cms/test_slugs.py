@@ -96,6 +96,32 @@ def test_admin_add_view_fills_pinyin_when_the_slug_is_left_empty(client, home_pa
     assert page.slug == "zhishichanquan-xinwen-2"
 
 
+@pytest.mark.django_db
+def test_admin_add_view_refuses_a_second_page_with_the_same_title_and_no_slug(
+    client, home_page, news_index
+):
+    # Guards against a duplicate from a save racing the admin's autosave: the slug is kept
+    # and Wagtail reports it in use; a different title would get "-2".
+    seed_editorial([home_page])
+    client.force_login(get_user_model().objects.get(username="editor"))
+    NewsPageFactory(parent=news_index, title="知识产权新闻", slug="zhishichanquan-xinwen")
+    url = reverse("wagtailadmin_pages:add", args=("cms", "newspage", news_index.id))
+    data = nested_form_data(
+        {
+            "title": "知识产权新闻",
+            "slug": "",
+            "date": "2026-05-01",
+            "kind": models.NewsPage.Kind.NEWS,
+            "body": streamfield([("paragraph", rich_text("<p>正文。</p>"))]),
+            "tags": "",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "zhishichanquan-xinwen" in response.content.decode()
+    assert news_index.get_children().filter(title="知识产权新闻").count() == 1
+
+
 @pytest.mark.django_db(transaction=True)
 def test_command_rewrites_unicode_slugs_and_old_urls_redirect(client, news_index):
     from io import StringIO
