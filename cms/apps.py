@@ -12,3 +12,9 @@ class CmsConfig(AppConfig):
         # The search app's registration of these pages lives in its own module.
         if find_spec("cms.indexing"):
             import_module("cms.indexing")
+        from wagtail.signals import copy_for_translation_done, page_published
+
+        from cms import translation_status
+
+        page_published.connect(translation_status.on_page_published)
+        copy_for_translation_done.connect(translation_status.on_copy_for_translation_done)

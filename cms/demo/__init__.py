@@ -103,6 +103,8 @@ def _seed_policies(index):
             body=content.para(summary),
         )
         _tag(pages[slug], tags)
+        if slug in content.ENGLISH_POLICIES:
+            ensure_translation(pages[slug], **content.ENGLISH_POLICIES[slug])
     for old, new in content.REPLACEMENTS.items():
         if pages[old].replaced_by_id != pages[new].id:
             pages[old].replaced_by = pages[new]
@@ -144,7 +146,7 @@ def _seed_guides(index):
         contact,
         summary,
     ) in content.GUIDES:
-        upsert_child(
+        page = upsert_child(
             index,
             cms_models.GuidePage,
             slug,
@@ -159,6 +161,8 @@ def _seed_guides(index):
             summary=summary,
             body=content.para(summary),
         )
+        if slug in content.ENGLISH_GUIDES:
+            ensure_translation(page, **content.ENGLISH_GUIDES[slug])
 
 
 def _seed_top_ten(index):
@@ -173,10 +177,12 @@ def _seed_top_ten(index):
         intro="<p>以下案件为演示数据，当事人名称已隐去。</p>",
     )
     ensure_translation(collection, f"Top ten IP cases in Wuhan, {year}", **content.TOP_TEN_ENGLISH)
-    for rank, ((title, authority, number), case_type) in enumerate(
-        zip(content.CASES, content.CASE_TYPES, strict=True), start=1
-    ):
-        upsert_child(
+    for rank, (
+        (title, authority, number),
+        case_type,
+        (english_title, english_authority),
+    ) in enumerate(zip(content.CASES, content.CASE_TYPES, content.ENGLISH_CASES, strict=True), 1):
+        case = upsert_child(
             collection,
             cms_models.TopTenCasePage,
             f"case-{rank}",
@@ -187,6 +193,16 @@ def _seed_top_ten(index):
             case_number=number,
             case_summary=f"<p>{title}中，权利人请求依法制止侵权行为并赔偿损失。</p>",
             significance="<p>该案明确了同类案件的裁判和执法标准，对营造良好营商环境具有示范意义。</p>",
+        )
+        kind = content.CASE_TYPE_NAMES[case_type]
+        ensure_translation(
+            case,
+            english_title,
+            authority=english_authority,
+            case_summary=f"<p>In this {kind} case the right holder asked for the infringement "
+            "to be stopped and for compensation.</p>",
+            significance="<p>The case sets the standard for deciding and enforcing similar "
+            "cases and helps make the business environment fair.</p>",
         )
 
 

@@ -432,5 +432,112 @@ WHITE_PAPER_ENGLISH = {
 TOP_TEN_ENGLISH = {
     "summary": "Typical cases on patents, trademarks, copyright, unfair competition, trade "
     "secrets and plant varieties.",
-    "intro": "<p>Demo data; the parties' names are withheld. Case pages are in Chinese.</p>",
+    "intro": "<p>Demo data; the parties' names are withheld.</p>",
 }
+
+# English versions shipped with the demo (the Chinese pages stay the originals).
+ENGLISH_POLICIES = {
+    "patent-law-2020": {
+        "title": "Patent Law of the People's Republic of China (2020 amendment)",
+        "document_number": "Presidential Order No. 55",
+        "issuer": "Standing Committee of the National People's Congress",
+        "summary": "Sets the conditions for granting patents, the scope of protection and the "
+        "liability for infringement, and introduces punitive damages.",
+        "body": heading("About this translation")
+        + para(
+            "The legally binding text is the Chinese original. This page summarises it.",
+            "Key points: patents for inventions, utility models and designs; term of design "
+            "patents extended to 15 years; punitive damages of one to five times for wilful "
+            "infringement; statutory damages of up to 5 million yuan.",
+        ),
+    },
+    "trademark-law-2019": {
+        "title": "Trademark Law of the People's Republic of China (2019 amendment)",
+        "document_number": "Presidential Order No. 29",
+        "issuer": "Standing Committee of the National People's Congress",
+        "summary": "Regulates the registration and use of trademarks and raises the penalties "
+        "for bad-faith registration and infringement.",
+        "body": heading("About this translation")
+        + para(
+            "The legally binding text is the Chinese original. This page summarises it.",
+            "Key points: applications filed in bad faith and not intended for use are refused; "
+            "punitive damages of one to five times for wilful infringement; counterfeit goods "
+            "and the tools used to make them are destroyed.",
+        ),
+    },
+}
+
+ENGLISH_GUIDES = {
+    "patent-dispute-adjudication-guide": {
+        "title": "Administrative adjudication of patent infringement disputes: a guide",
+        "summary": "Who may apply, the documents needed, the procedure and time limits: within "
+        "5 working days of filing you are told whether the case is accepted.",
+        "contact": "12330 (IP hotline)",
+        "body": heading("Who may apply")
+        + para("The patent holder or an interested party, against a named respondent in Wuhan.")
+        + heading("What to bring")
+        + para(
+            "The request form, proof of identity, the patent certificate and a patent "
+            "evaluation report where required, and evidence of the infringement."
+        )
+        + heading("Procedure")
+        + para(
+            "Filing, acceptance within 5 working days, a hearing or written procedure, "
+            "and a decision, normally within 3 months of acceptance."
+        ),
+    },
+    "enterprise-ip-management-course": {
+        "title": "Training course: IP management standard for enterprises",
+        "summary": "How to implement the standard for enterprise IP compliance management "
+        "systems, and what the certification audit checks.",
+        "location": "Lecture hall, 3rd floor, Wuhan Citizens' Home",
+        "contact": "027-85000000",
+        "body": para(
+            "A one-day course for enterprise IP managers: setting up the management system, "
+            "documenting procedures, internal audits and preparing for certification.",
+            "The course is taught in Chinese.",
+        ),
+    },
+}
+
+CASE_TYPE_NAMES = {
+    "patent": "patent",
+    "trademark": "trademark",
+    "copyright": "copyright",
+    "unfair_competition": "unfair competition",
+    "trade_secret": "trade secret",
+    "plant_variety": "plant variety",
+}
+
+ENGLISH_CASES = [
+    # title, authority (one per rank, in the order of CASES)
+    (
+        "Administrative adjudication of an invention patent dispute over optical "
+        "communication devices",
+        "Wuhan Administration for Market Regulation (IP Office)",
+    ),
+    (
+        "Infringement of registered trademarks including Zhou Hei Ya",
+        "Jianghan District Administration for Market Regulation, Wuhan",
+    ),
+    (
+        "Criminal case of copyright infringement by private online game servers",
+        "Wuhan Intermediate People's Court",
+    ),
+    (
+        "Unfair competition by imitating the packaging of a well-known hot dry noodle brand",
+        "Wuhan Intermediate People's Court",
+    ),
+    ("Counterfeit trademarked goods sold on a cross-border e-commerce platform", "Wuhan Customs"),
+    ("Utility model patent infringement over a medical device", "Wuhan IP Tribunal"),
+    ("Trade secret infringement at a chip design company", "Hubei High People's Court"),
+    (
+        "Infringement of film and TV works on a short-video platform",
+        "People's Court of Wuhan East Lake High-Tech Development Zone",
+    ),
+    ("Infringement of a new rice variety right", "Wuhan Intermediate People's Court"),
+    (
+        "Administrative penalty for bad-faith trademark squatting",
+        "Hongshan District Administration for Market Regulation, Wuhan",
+    ),
+]

@@ -32,7 +32,11 @@ COLLECTION_PERMISSIONS = [
 
 def _grant(group, homes):
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        # simple_translation's "Translate" action: the English version starts as a copy.
+        Permission.objects.get(
+            content_type__app_label="simple_translation", codename="submit_translation"
+        ),
     )
     for permission_type in PAGE_PERMISSIONS[group.name]:
         permission = Permission.objects.get(

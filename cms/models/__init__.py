@@ -16,6 +16,7 @@ from cms.models.policies import (
     Validity,
 )
 from cms.models.topten import CaseType, TopTenCasePage, TopTenCollectionPage, TopTenIndexPage
+from cms.models.translation import TranslationSync
 from cms.models.whitepapers import KeyFigure, WhitePaperIndexPage, WhitePaperPage
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "TopTenCasePage",
     "TopTenCollectionPage",
     "TopTenIndexPage",
+    "TranslationSync",
     "Validity",
     "WhitePaperIndexPage",
     "WhitePaperPage",

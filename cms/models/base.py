@@ -6,10 +6,13 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+
+from cms.slugs import needs_pinyin, page_slug, pinyin_slug, unique_slug
 
 PAGE_SIZE = 10
 
@@ -42,6 +45,34 @@ def localize_pages(pages, language_code: str | None = None) -> list:
     return localized
 
 
+class PortalPageForm(WagtailAdminPageForm):
+    """The slug may be left empty: a Chinese title then gets a readable pinyin slug."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean(self):
+        title = self.cleaned_data.get("title") or ""
+        slug = self.cleaned_data.get("slug") or ""
+        # A new page also replaces what the admin's ASCII-only slugify kept of a Chinese title.
+        replace = needs_pinyin(slug, title) if self.instance.pk is None else not slug.isascii()
+        if title and "slug" in self.fields and (replace or not slug):
+            self.cleaned_data["slug"] = self._pinyin_slug(title)
+        return super().clean()
+
+    def _pinyin_slug(self, title):
+        base = pinyin_slug(title) or "page"
+        siblings = self.parent_page.get_children().exclude(pk=self.instance.pk)
+        # A sibling with the same title and slug is most likely this very page saved a moment
+        # ago (autosave racing a save button): keep the slug so the usual "slug in use" error
+        # stops a duplicate; the editor types a slug to add a second page of that title.
+        if siblings.filter(slug=base, title=title).exists():
+            return base
+        return unique_slug(base, self.parent_page, self.instance)
+
+
 class PortalPage(Page):
     """Abstract base: a summary for listings and Open Graph, and bilingual behaviour."""
 
@@ -50,8 +81,20 @@ class PortalPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
 
+    base_form_class = PortalPageForm
+
     class Meta:
         abstract = True
+
+    def _set_core_field_defaults(self):
+        # Pages made in code (demo, imports) get the same pinyin slug as pages made in the admin.
+        if self.title and (not self.slug or not self.slug.isascii() or "%" in self.slug):
+            parent = getattr(self, "_cached_parent_obj", None) or (
+                self.get_parent() if self.path else None
+            )
+            if parent is not None:
+                self.slug = page_slug(self.title, parent, self)
+        super()._set_core_field_defaults()
 
     def route(self, request, path_components):
         # An English path whose page is not translated yet is served from the Chinese tree.

@@ -4,13 +4,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.models.base import IndexPage, PortalPage
+from cms.models.base import IndexPage, PortalPage, PortalPageForm
 
 MAX_CASES = 10
 
@@ -25,7 +24,7 @@ class CaseType(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-class TopTenCaseForm(WagtailAdminPageForm):
+class TopTenCaseForm(PortalPageForm):
     def clean(self):
         # The model's clean() needs the parent, which a page being created does not have yet.
         self.instance._parent_for_validation = self.parent_page

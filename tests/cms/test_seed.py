@@ -7,6 +7,7 @@ from wagtail.models import Page, Revision, Workflow
 from cms import models
 from cms.demo import seed_editorial_groups, seed_pages
 from cms.demo.editorial import EDITORS, REVIEWERS, WORKFLOW_NAME
+from cms.translation_status import TranslationState, source_pages, with_translation_state
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,21 @@ def test_seed_creates_the_demo_site_once_and_every_page_renders(client):
     assert models.NewsPage.objects.filter(**zh).count() == 6
     assert models.OverseasInfoPage.objects.filter(**zh).count() == 3
     assert models.HomePage.objects.filter(locale__language_code="en", live=True).exists()
+    # English versions: the home page, the plan, the top-ten collection and its cases,
+    # the white paper, two policies and two guides; each up to date with its original.
+    en = {"locale__language_code": "en", "live": True}
+    assert set(models.PolicyPage.objects.filter(**en).values_list("slug", flat=True)) == {
+        "wuhan-ip-city-plan-2017-2020",
+        "patent-law-2020",
+        "trademark-law-2019",
+    }
+    assert models.TopTenCollectionPage.objects.filter(**en).count() == 1
+    assert models.TopTenCasePage.objects.filter(**en).count() == 10
+    assert models.WhitePaperPage.objects.filter(**en).count() == 1
+    assert models.GuidePage.objects.filter(**en).count() == 2
+    assert not models.TopTenCasePage.objects.filter(**en, title__regex=r"[\u4e00-\u9fff]")
+    states = with_translation_state(source_pages()).filter(translation_id__isnull=False)
+    assert set(states.values_list("state", flat=True)) == {TranslationState.CURRENT}
 
     assert Group.objects.filter(name__in=[EDITORS, REVIEWERS]).count() == 2
     assert Workflow.objects.get(name=WORKFLOW_NAME).workflow_pages.count() == 2
