@@ -136,3 +136,42 @@ def test_the_switch_keeps_the_citizen_account(case, prefix, client):
     sign_in(client)
     for path in ("/account/", "/account/data/"):
         assert_switch_keeps_the_page(client, prefix + path)
+
+
+@pytest.fixture
+def public_site(reference_data):  # noqa: F811 (fixture)
+    from cms.demo import seed_editorial_groups, seed_pages
+
+    seed_editorial_groups()
+    seed_pages()
+
+
+@pytest.mark.django_db
+def test_the_switch_on_cms_pages_goes_to_the_translation_or_the_chinese_page(client, public_site):
+    """From each Chinese page to its English translation when one is live, else to the same
+    page under /en/ with the "Chinese only" notice; and back from English to Chinese."""
+    from wagtail.models import Locale, Page
+
+    english = Locale.objects.get(language_code="en")
+    pages = Page.objects.live().filter(depth__gt=1, locale__language_code="zh-hans").specific()
+    translated = untranslated = 0
+    for page in pages:
+        url = page.get_url(None)
+        href, hreflang = switch_link(client.get(url))
+        assert hreflang == "en", url
+        assert href == page.language_urls(None)["en"], (url, href)
+        landed = client.get(href)
+        assert landed.status_code == 200, href
+        notice = "untranslated-notice" in landed.content.decode()
+        translation = page.get_translation_or_none(english)
+        if translation is None or not translation.live:
+            untranslated += 1
+            assert href == "/en" + url, (url, href)
+            # (the home page is all interface text and lists, read in English either way)
+            assert notice or page.depth == 2, f"{href}: no 'Chinese only' notice"
+        else:
+            translated += 1
+            assert href == translation.get_url(None) and not notice, (url, href)
+        back, back_lang = switch_link(landed)
+        assert (back, back_lang) == (url, "zh-Hans"), (href, back)
+    assert translated and untranslated, (translated, untranslated)
