@@ -22,7 +22,10 @@ from tests.factories.credit import CreditRecordFactory
 from tests.factories.inspections import drawn, inspection_setup
 from tests.factories.records import public_record
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 # Text with Chinese characters (or full-width punctuation) outside a lang="zh…" element.
 CJK_OUTSIDE_ZH = """() => {
@@ -65,7 +68,9 @@ class Walk:
         if lang != ("en" if self.language == "en" else "zh-Hans"):
             found.append(f"html lang is {lang!r}")
         if self.language == "en":
-            found += [f"Chinese outside lang=zh: {leak}" for leak in self.page.evaluate(CJK_OUTSIDE_ZH)]
+            found += [
+                f"Chinese outside lang=zh: {leak}" for leak in self.page.evaluate(CJK_OUTSIDE_ZH)
+            ]
         if found:
             self.problems[f"{where} ({self.page.url})"] = found
 
@@ -197,3 +202,37 @@ def test_the_wizard_and_tracking_have_no_axe_violation(live_server, page, public
     expect(page).to_have_url(re.compile("/complaints/track/case/$"))
     walk.check("tracking case page")
     walk.assert_clean()
+
+
+def switch_language(page, to: str):
+    name = "English" if to == "en" else "简体中文"
+    page.locator(".language-switch").get_by_role("link", name=name).click()
+    expect(page.locator("html")).to_have_attribute("lang", "en" if to == "en" else "zh-Hans")
+
+
+def test_the_language_switch_keeps_the_dashboard_query_and_the_cms_page(
+    live_server, page, public_data
+):
+    base = live_server.url
+    page.goto(base + "/dashboard/login/")
+    page.fill("input[name=username]", "a11y_supervisor")
+    page.fill("input[name=password]", "pw-for-tests")
+    page.click("main button[type=submit]")
+    expect(page.locator("#queue-rows")).to_be_visible()
+    page.goto(base + "/dashboard/?status=received&sort=-created_at")
+    switch_language(page, "en")
+    assert page.url == base + "/en/dashboard/?status=received&sort=-created_at"
+    case = public_data["filed"].complaint
+    page.goto(base + f"/en/dashboard/cases/{case.pk}/")
+    switch_language(page, "zh")
+    assert page.url == base + f"/dashboard/cases/{case.pk}/"
+
+    from cms.models import PolicyPage
+
+    policy = PolicyPage.objects.live().filter(locale__language_code="zh-hans").first()
+    path = policy.get_url(None)
+    page.goto(base + path)
+    switch_language(page, "en")
+    assert page.url == base + policy.language_urls(None)["en"]
+    switch_language(page, "zh")
+    assert page.url == base + path

@@ -308,7 +308,9 @@ def test_dashboard_calls_performance_and_bulk_in_english(
     staff.force_login(supervisor)
     english.check(staff.get("/en/dashboard/performance/"), "performance")
     english.check(staff.get("/en/dashboard/saved/"), "saved searches")
-    bulk = staff.post("/en/dashboard/cases/bulk/", {"cases": [case.pk], "bulk-bulk_action": "accept"})
+    bulk = staff.post(
+        "/en/dashboard/cases/bulk/", {"cases": [case.pk], "bulk-bulk_action": "accept"}
+    )
     english.check(bulk, "bulk result")
     operator = Client()
     operator.force_login(hotline_operator(username="operator_en"))

@@ -126,6 +126,10 @@ def test_the_switch_keeps_a_tracked_case(case, prefix, client):
     assert_switch_keeps_the_page(client, f"{prefix}/complaints/track/case/")
     landed = client.get(other(f"{prefix}/complaints/track/case/"))
     assert case.complaint.tracking_number in landed.content.decode()
+    # Without a session that grants a case, the same link lands on the lookup form.
+    stranger = Client().get(other(f"{prefix}/complaints/track/case/"))
+    assert stranger.status_code == 302
+    assert stranger["Location"] == other(f"{prefix}/complaints/track/"), stranger["Location"]
 
 
 @pytest.mark.django_db
