@@ -236,3 +236,21 @@ def test_the_language_switch_keeps_the_dashboard_query_and_the_cms_page(
     assert page.url == base + policy.language_urls(None)["en"]
     switch_language(page, "zh")
     assert page.url == base + path
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_staff_pages_have_no_axe_violation(live_server, page, public_data, language):
+    """The dashboard pages staff read in either language: queue, a case, performance, saved
+    searches, and the hotline operator's call form."""
+    walk = Walk(page, live_server.url, language)
+    walk.goto("/dashboard/login/")
+    walk.check("staff sign-in")
+    page.fill("input[name=username]", "a11y_supervisor")
+    page.fill("input[name=password]", "pw-for-tests")
+    page.click("main button[type=submit]")
+    expect(page.locator("#queue-rows")).to_be_visible()
+    walk.check("queue")
+    walk.visit(f"/dashboard/cases/{public_data['filed'].complaint.pk}/")
+    walk.visit("/dashboard/performance/")
+    walk.visit("/dashboard/saved/")
+    walk.assert_clean()
