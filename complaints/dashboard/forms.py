@@ -31,6 +31,19 @@ SORTS = [
 ]
 
 
+class NameSelect(forms.Select):
+    """A select of people's names: an option holding a Chinese name on a page in another
+    language carries lang="zh-Hans" (issue 17), which Django's Select cannot do per option."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        from portal.templatetags.portal_tags import lang_attr
+
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if lang_attr(label):
+            option["attrs"] = {**option["attrs"], "lang": "zh-Hans"}
+        return option
+
+
 class StyledForm(forms.Form):
     """Bootstrap classes on every widget."""
 
@@ -299,6 +312,7 @@ class AssignForm(StyledForm):
     handler = forms.ModelChoiceField(
         label=_("承办人（仅办案工作人员可见）"),
         queryset=get_user_model().objects.none(),
+        widget=NameSelect,
         empty_label=_("请选择承办人"),
     )
 
@@ -412,6 +426,7 @@ class BulkActionForm(NoteForm):
         label=_("承办人（分配时必选；仅办案工作人员可见）"),
         required=False,
         queryset=get_user_model().objects.none(),
+        widget=NameSelect,
         empty_label=_("请选择承办人"),
     )
     to_bureau = forms.ModelChoiceField(

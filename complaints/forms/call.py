@@ -178,7 +178,13 @@ def _tune(form: forms.Form) -> None:
         category.widget = forms.Select()
         category.widget.choices = category.choices
         category.empty_label = _("请选择")
-        category.label_from_instance = lambda obj: f"{localized(obj)}（{obj.channel.code}）"
+        category.label_from_instance = lambda obj: (
+            _("%(category)s（%(hotline)s）")
+            % {
+                "category": localized(obj),
+                "hotline": obj.channel.code,
+            }
+        )
         category.widget.attrs["accesskey"] = ACCESS_KEYS["category"]
         category.error_messages["required"] = _("请选择案件类别。")
     if "facts" in form.fields:

@@ -144,17 +144,18 @@ def satisfaction(qs, period: Period):
     return overall
 
 
-def volumes(qs, period: Period, by: str):
-    """Cases submitted per month and `by` (e.g. "channel__code", "category__name")."""
+def volumes(qs, period: Period, *by: str):
+    """Cases submitted per month and `by` (e.g. "channel__code", or "category__name" with
+    "category__name_en" for the English page)."""
     rows = (
         qs.filter(
             submitted_at__gte=_start_of(period.start),
             submitted_at__lt=_start_of(period.end + datetime.timedelta(days=1)),
         )
         .annotate(month=TruncMonth("submitted_at"))
-        .values("month", by)
+        .values("month", *by)
         .annotate(count=Count("id"))
-        .order_by("month", by)
+        .order_by("month", *by)
     )
     return [dict(row) for row in rows]
 
@@ -175,8 +176,8 @@ def summary(qs, period: Period, today: datetime.date | None = None) -> dict:
         "forecast_by_bureau": breach_forecast_by_bureau(qs, today),
         "satisfaction": satisfaction(qs, period),
         "by_channel": volumes(qs, period, "channel__code"),
-        "by_category_volume": volumes(qs, period, "category__name"),
-        "by_district": volumes(qs, period, "district__name"),
+        "by_category_volume": volumes(qs, period, "category__name", "category__name_en"),
+        "by_district": volumes(qs, period, "district__name", "district__name_en"),
     }
 
 

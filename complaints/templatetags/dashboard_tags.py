@@ -56,6 +56,16 @@ def local_name(obj) -> str:
     return (getattr(obj, "name_en", "") if english else "") or obj.name
 
 
+@register.filter
+def local_value(row: dict, field: str) -> str:
+    """A grouped row's name (e.g. "category__name") in the reader's language: the English
+    column beside it when set, else the Chinese name marked lang="zh-Hans" (issue 17)."""
+    from portal.templatetags.portal_tags import zh
+
+    english = (get_language() or "").startswith("en")
+    return (english and row.get(f"{field}_en")) or zh(row.get(field) or "")
+
+
 @register.simple_tag(takes_context=True)
 def staff_nav(context):
     """What the navigation column shows: shortcuts and saved searches with counts, and the

@@ -228,13 +228,86 @@ def test_staff_dashboard_in_english(reference_data, frozen_today, english):  # n
     supervisor = staff_member(case.bureau, Role.SUPERVISOR, username="sup_en")
     staff = Client()
     staff.force_login(supervisor)
-    # KNOWN LEAK (last one): a staff member's Chinese name as an <option> of the handler
-    # selects. Django's Select widget cannot put lang on one option; it needs a project
-    # select_option.html and FORM_RENDERER = TemplatesSetting (a settings change).
-    english.known.add(f"<option> {supervisor.get_full_name()}")
     english.check(staff.get("/en/dashboard/"), "queue")
     english.check(staff.get(f"/en/dashboard/cases/{case.pk}/"), "case")
     lifecycle.accept(case, actor=supervisor)
     resolve_case(case, supervisor, public_note="已依法处理。")
     english.check(staff.get(f"/en/dashboard/cases/{case.pk}/"), "resolved case")
+    english.assert_clean()
+
+
+@pytest.mark.django_db
+def test_records_credit_inspections_and_statistics_in_english(
+    client,
+    reference_data,  # noqa: F811 (fixture)
+    frozen_today,  # noqa: F811 (fixture)
+    english,
+):
+    """The public pages the CMS walk does not reach, each holding Chinese data: a published
+    complaint record, a credit record, a drawn inspection campaign with a result."""
+    from complaints.models import Bureau
+    from inspections.models import Outcome
+    from inspections.services import results
+    from tests.factories.credit import CreditRecordFactory
+    from tests.factories.inspections import drawn, inspection_setup
+    from tests.factories.records import public_record
+
+    frozen_today(datetime.date(2026, 3, 2))
+    bureau = Bureau.objects.get(code="jiangan-amr")
+    supervisor = staff_member(bureau, Role.SUPERVISOR, username="sup_public_en")
+    record = public_record(respondent_name="武汉某某贸易有限公司")
+    credit = CreditRecordFactory(bureau=bureau)
+    draw = drawn(inspection_setup(bureau, targets=6)[0], supervisor)
+    results.record_result(
+        draw.inspections.order_by("order").first(),
+        {
+            "inspected_on": datetime.date(2026, 3, 1),
+            "checked_items": list(draw.items.all()),
+            "outcome": Outcome.RECTIFY,
+            "violation_found": True,
+            "public_note": "专利标识不规范，已责令改正。",
+            "internal_note": "",
+        },
+        supervisor,
+    )
+    for url in (
+        "/en/complaints/database/",
+        f"/en/complaints/database/{record.pk}/",
+        "/en/complaints/database/trends/",
+        "/en/credit/",
+        "/en/credit/?q=%E6%AD%A6%E6%B1%89",
+        f"/en/credit/{credit.pk}/",
+        "/en/inspections/",
+        f"/en/inspections/{draw.pk}/",
+        "/en/stats/",
+        "/en/account/",
+    ):
+        english.check(client.get(url), url)
+    english.assert_clean()
+
+
+@pytest.mark.django_db
+def test_dashboard_calls_performance_and_bulk_in_english(
+    reference_data,  # noqa: F811 (fixture)
+    frozen_today,  # noqa: F811 (fixture)
+    english,
+):
+    from tests.factories.complaints import hotline_operator
+
+    frozen_today(datetime.date(2026, 3, 2))
+    case = file_complaint().complaint
+    supervisor = staff_member(case.bureau, Role.SUPERVISOR, username="sup_more_en")
+    supervisor.first_name, supervisor.last_name = "芳", "李"
+    supervisor.save()
+    staff = Client()
+    staff.force_login(supervisor)
+    english.check(staff.get("/en/dashboard/performance/"), "performance")
+    english.check(staff.get("/en/dashboard/saved/"), "saved searches")
+    bulk = staff.post(
+        "/en/dashboard/cases/bulk/", {"cases": [case.pk], "bulk-bulk_action": "accept"}
+    )
+    english.check(bulk, "bulk result")
+    operator = Client()
+    operator.force_login(hotline_operator(username="operator_en"))
+    english.check(operator.get("/en/dashboard/calls/new/"), "calls")
     english.assert_clean()

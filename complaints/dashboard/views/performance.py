@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from complaints import permissions, stats
+from complaints.dashboard.forms import local_name
 from complaints.models import Bureau, Complaint
 
 MONTH_CHOICES = [(3, _("近3个月")), (6, _("近6个月")), (12, _("近12个月")), (24, _("近24个月"))]
@@ -27,6 +28,7 @@ class StatsFilterForm(forms.Form):
         if bureau_ids is not None:
             bureaus = bureaus.filter(pk__in=bureau_ids)
         self.fields["bureau"].queryset = bureaus
+        self.fields["bureau"].label_from_instance = local_name
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select"
 
