@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from complaints.models import Complaint, Evidence, Kind, Status
+from complaints.notifications import texts
 from complaints.notifications.models import Notification
-from complaints.notifications.services import SITE_NAME
 from complaints.notifications.tasks import enqueue_delivery
 from complaints.services import access, hashing, validators, workdays
 from complaints.services.actions import InvalidInput
@@ -84,7 +84,7 @@ def invitation_url() -> str:
     return f"{base}/respondent/invitation/"
 
 
-def _queue_invitation(invitation: Invitation, complaint, body: str, subject: str) -> None:
+def _queue_invitation(invitation: Invitation, complaint, text: texts.SMSText, subject: str) -> None:
     rows = []
     if invitation.phone:
         rows.append((Notification.Channel.SMS, invitation.phone))
@@ -93,11 +93,12 @@ def _queue_invitation(invitation: Invitation, complaint, body: str, subject: str
     created = [
         Notification.objects.create(
             complaint=complaint,
-            purpose="respondent_invite",
+            purpose=text.kind,
             channel=channel,
             recipient=recipient,
             subject=subject,
-            body=body,
+            body=text.body,
+            sms_params=text.params if channel == Notification.Channel.SMS else {},
         )
         for channel, recipient in rows
     ]
@@ -149,12 +150,16 @@ def invite_case(
             due_on=respondent_due_on(case),
         )
         until = timezone.localtime(invitation.expires_at)
-        body = (
-            f"【{SITE_NAME}】{case.bureau.name}就案件 {case.tracking_number} 邀请贵单位"
-            f"（{case.respondent_name}）在线答复。请于 {until:%Y-%m-%d} 前访问 "
-            f"{invitation_url()} 输入邀请码 {code}，答复期限 {invitation.due_on:%Y-%m-%d}。"
+        text = texts.respondent_invitation(
+            case.bureau.name,
+            case.tracking_number,
+            case.respondent_name,
+            until,
+            invitation_url(),
+            code,
+            invitation.due_on,
         )
-        _queue_invitation(invitation, case, body, f"案件 {case.tracking_number} 答复邀请")
+        _queue_invitation(invitation, case, text, f"案件 {case.tracking_number} 答复邀请")
         record_event(
             case,
             "respondent_invited",
@@ -182,12 +187,13 @@ def invite_colleague(admin: RespondentUser, *, phone: str, email: str) -> Invite
             invited_by=admin.user,
             as_admin=False,
         )
-        body = (
-            f"【{SITE_NAME}】{admin.enterprise.name}邀请您开通被投诉企业账户。请于 "
-            f"{timezone.localtime(invitation.expires_at):%Y-%m-%d} 前访问 {invitation_url()} "
-            f"输入邀请码 {code}。"
+        text = texts.colleague_invitation(
+            admin.enterprise.name,
+            timezone.localtime(invitation.expires_at),
+            invitation_url(),
+            code,
         )
-        _queue_invitation(invitation, None, body, "被投诉企业账户邀请")
+        _queue_invitation(invitation, None, text, "被投诉企业账户邀请")
     return Invited(invitation, code)
 
 

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints import permissions
 from complaints.models import Bureau, Complaint, Kind
-from complaints.services import actions, lifecycle
+from complaints.services import actions, event_texts, lifecycle
 from complaints.services.actions import COMPLAINANT, ActionRefused, InvalidInput
 from complaints.services.events import record_event
 
@@ -43,13 +43,15 @@ DEFAULT_COURT_CODE = "wh-court"
 STAFF_STEPS = ("draft", "confirm_in_person", "seal", "download", "packet")
 PARTY_STEPS = ("confirm", "decline", "download")
 
-# Public notes: short, fixed, no terms, no names (the tracking page, SMS and Open311 show them).
-DRAFTED_NOTE = "办理部门已拟定调解协议，请双方当事人查看并确认。"
+# Public texts (event_texts codes): short, fixed, no terms, no names (the tracking page, SMS
+# and Open311 show them, each in its reader's language).
+DRAFTED_NOTE = event_texts.note(event_texts.MEDIATION_DRAFTED)
 CONFIRMED_NOTES = {
-    Party.COMPLAINANT: "申请人已确认调解协议。",
-    Party.RESPONDENT: "被申请人已确认调解协议。",
+    Party.COMPLAINANT: event_texts.note(event_texts.MEDIATION_CONFIRMED_COMPLAINANT),
+    Party.RESPONDENT: event_texts.note(event_texts.MEDIATION_CONFIRMED_RESPONDENT),
 }
-DECLINED_NOTE = "调解协议未获一方当事人确认，办理部门将与双方联系。"
+DECLINED_NOTE = event_texts.note(event_texts.MEDIATION_DECLINED)
+NO_NOTE: dict = {}
 
 
 class AgreementSealed(ActionRefused):
@@ -245,7 +247,7 @@ def draft_agreement(case: Complaint, terms: str, actor) -> MediationAgreement:
         case,
         "mediation_drafted",
         actor=actor,
-        public_note=DRAFTED_NOTE,
+        **DRAFTED_NOTE,
         internal_note=f"第{agreement.version}版调解协议已拟定，待双方确认。",
     )
     return agreement
@@ -290,7 +292,7 @@ def confirm(
         "mediation_confirmed",
         actor=actor if in_person else None,
         actor_label="" if in_person else labels[party],
-        public_note="" if own else CONFIRMED_NOTES[party],
+        **(NO_NOTE if own else CONFIRMED_NOTES[party]),
         complainant_note=f"您已在线确认第{agreement.version}版调解协议。" if own else "",
         internal_note=(
             f"第{agreement.version}版：{Party(party).label}当面确认，由承办人记录。{reason.strip()}"
@@ -329,7 +331,7 @@ def decline(agreement: MediationAgreement, party: str, actor, *, reason: str) ->
         "mediation_declined",
         actor_label="投诉人" if party == Party.COMPLAINANT else "被投诉人",
         # The complainant's own decline needs no message back; the respondent's is told to them.
-        public_note="" if party == Party.COMPLAINANT else DECLINED_NOTE,
+        **(NO_NOTE if party == Party.COMPLAINANT else DECLINED_NOTE),
         complainant_note=words if party == Party.COMPLAINANT else "",
         internal_note="" if party == Party.COMPLAINANT else words,
     )

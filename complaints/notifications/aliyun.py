@@ -129,7 +129,10 @@ class AliyunSMSBackend(BaseSMSBackend):
         phone = mainland_mobile(message.to)
         if not phone:
             raise PermanentSMSError(f"not a mainland mobile number: {masked}")
-        template_code = self.templates.get(message.template)
+        # "update.en": the English template when one is registered, else the kind's own.
+        template_code = self.templates.get(message.template) or self.templates.get(
+            message.template.partition(".")[0]
+        )
         if not template_code:
             raise PermanentSMSError(f"no template code for SMS kind {message.template!r}")
         params = {

@@ -23,6 +23,16 @@ _ACCESS_CODE = re.compile(r"\b[A-Z2-9]{5}(?:-[A-Z2-9]{1,5}){2,}\b")
 REDACTED = "（访问码已发送，系统不再保存）"
 
 
+def sms_template(notification: Notification) -> str:
+    """The template kind, with the case's language when it was filed in English ("update.en"):
+    a gateway with an English template registered for that kind sends it, others fall back to
+    the kind's Chinese template (the parameters are the same)."""
+    complaint = notification.complaint if notification.complaint_id else None
+    if complaint is not None and complaint.language == "en":
+        return f"{notification.purpose}.en"
+    return notification.purpose
+
+
 def _send(notification: Notification) -> None:
     # A worker killed after the gateway accepted but before the commit sends again: the same
     # reference (SMS) / Message-ID (e-mail) on every attempt lets the far side drop the repeat.
@@ -32,7 +42,7 @@ def _send(notification: Notification) -> None:
             notification.recipient,
             notification.body,
             reference=reference,
-            template=notification.purpose,
+            template=sms_template(notification),
             params=notification.sms_params,
         )[:64]
     else:

@@ -28,6 +28,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "confirmation": ("kind", "number", "code"),
     "update": ("number", "status", "note"),
     "sign_in_code": ("code",),
+    "respondent_invite": ("bureau", "number", "until", "code", "due"),
+    "colleague_invite": ("enterprise", "until", "code"),
 }
 
 
@@ -74,3 +76,33 @@ def sign_in_code(code: str, minutes: int) -> SMSText:
         "请勿告诉他人；如非本人操作，请忽略本短信。"
     ) % {"site": SITE_NAME, "code": code, "minutes": minutes}
     return SMSText("sign_in_code", body, {"code": code})
+
+
+def respondent_invitation(
+    bureau: str, tracking_number: str, respondent: str, until, url: str, code: str, due
+) -> SMSText:
+    """A bureau invites the enterprise complained about to answer online (respondents app).
+    The registered template carries the portal's address itself: a URL is longer than a
+    template variable may be."""
+    body = (
+        f"【{SITE_NAME}】{bureau}就案件 {tracking_number} 邀请贵单位（{respondent}）在线答复。"
+        f"请于 {until:%Y-%m-%d} 前访问 {url} 输入邀请码 {code}，答复期限 {due:%Y-%m-%d}。"
+    )
+    params = {
+        "bureau": bureau,
+        "number": tracking_number,
+        "until": f"{until:%Y-%m-%d}",
+        "code": code,
+        "due": f"{due:%Y-%m-%d}",
+    }
+    return SMSText("respondent_invite", body, {k: _param(v) for k, v in params.items()})
+
+
+def colleague_invitation(enterprise: str, until, url: str, code: str) -> SMSText:
+    """An enterprise's administrator invites a colleague to a login of the same enterprise."""
+    body = (
+        f"【{SITE_NAME}】{enterprise}邀请您开通被投诉企业账户。请于 {until:%Y-%m-%d} 前访问 "
+        f"{url} 输入邀请码 {code}。"
+    )
+    params = {"enterprise": enterprise, "until": f"{until:%Y-%m-%d}", "code": code}
+    return SMSText("colleague_invite", body, {k: _param(v) for k, v in params.items()})

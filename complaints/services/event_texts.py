@@ -33,6 +33,10 @@ MEDIATION_FAILED = "mediation_failed"
 TRANSFERRED = "transferred"
 EXTENDED = "extended"
 PURGED = "purged"
+MEDIATION_DRAFTED = "mediation_drafted"
+MEDIATION_CONFIRMED_COMPLAINANT = "mediation_confirmed_complainant"
+MEDIATION_CONFIRMED_RESPONDENT = "mediation_confirmed_respondent"
+MEDIATION_DECLINED = "mediation_declined"
 
 # Each code's template; its named parameters are filled by `_values` below.
 TEXTS = {
@@ -53,6 +57,11 @@ TEXTS = {
         "months",
     ),
     PURGED: _("（已按保存期限清除）"),
+    # Mediation agreements (complaints.mediation): short and fixed, no terms, no names.
+    MEDIATION_DRAFTED: _("办理部门已拟定调解协议，请双方当事人查看并确认。"),
+    MEDIATION_CONFIRMED_COMPLAINANT: _("申请人已确认调解协议。"),
+    MEDIATION_CONFIRMED_RESPONDENT: _("被申请人已确认调解协议。"),
+    MEDIATION_DECLINED: _("调解协议未获一方当事人确认，办理部门将与双方联系。"),
 }
 
 

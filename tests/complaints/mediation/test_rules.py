@@ -4,12 +4,13 @@ grant; each party for itself; versions; public notes without terms or names."""
 import pytest
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 
 from complaints.dashboard.forms import TransferForm
 from complaints.mediation import services
 from complaints.mediation.models import MediationAgreement, Party
 from complaints.models import Bureau
-from complaints.services import routing
+from complaints.services import event_texts, routing
 from complaints.services.actions import COMPLAINANT, ActionRefused, InvalidInput
 from tests.factories.mediation import (
     TERMS,
@@ -123,12 +124,15 @@ def test_decline_then_redraft_supersedes(client, reference_data):
 def test_public_notes_carry_no_terms_or_names(reference_data):
     agreement, _code, _handler = sealed()
     case = agreement.complaint
-    notes = list(case.events.values_list("public_note", flat=True))
-    assert services.DRAFTED_NOTE in notes
-    assert services.CONFIRMED_NOTES[Party.RESPONDENT] in notes
+    codes = list(case.events.values_list("note_code", flat=True))
+    assert event_texts.MEDIATION_DRAFTED in codes
+    assert event_texts.MEDIATION_CONFIRMED_RESPONDENT in codes
+    with translation.override("zh-hans"):
+        notes = [event_texts.public_text(event) for event in case.events.all()]
+    assert "办理部门已拟定调解协议，请双方当事人查看并确认。" in notes
     # The complainant's own confirmation is theirs to see, not news to send them.
     own = case.events.get(action="mediation_confirmed", actor_label="投诉人")
-    assert own.public_note == "" and "确认" in own.complainant_note
+    assert not event_texts.has_public_text(own) and "确认" in own.complainant_note
     for note in notes:
         for secret in (
             "伍万元",

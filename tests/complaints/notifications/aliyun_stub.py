@@ -27,8 +27,18 @@ APPROVED = {
     "SMS_900001": {"kind", "number", "code"},  # confirmation
     "SMS_900002": {"number", "status", "note"},  # update
     "SMS_900003": {"code"},  # sign_in_code
+    "SMS_900004": {"bureau", "number", "until", "code", "due"},  # respondent_invite
+    "SMS_900005": {"enterprise", "until", "code"},  # colleague_invite
+    "SMS_900011": {"kind", "number", "code"},  # confirmation.en
 }
-TEMPLATES = {"confirmation": "SMS_900001", "update": "SMS_900002", "sign_in_code": "SMS_900003"}
+TEMPLATES = {
+    "confirmation": "SMS_900001",
+    "update": "SMS_900002",
+    "sign_in_code": "SMS_900003",
+    "respondent_invite": "SMS_900004",
+    "colleague_invite": "SMS_900005",
+    "confirmation.en": "SMS_900011",
+}
 COMMON = {
     "Action": "SendSms",
     "Format": "JSON",

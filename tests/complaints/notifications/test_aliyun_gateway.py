@@ -129,6 +129,44 @@ def test_receipt_sms_is_sent_as_a_signed_template_with_its_parameters(
     assert result.access_code not in notification.body and notification.sms_params == {}
 
 
+def test_english_cases_use_the_english_template_where_one_is_registered(
+    aliyun_gateway, staff, django_capture_on_commit_callbacks
+):
+    result, notification = confirm(django_capture_on_commit_callbacks, language="en")
+    [request] = aliyun_gateway.received
+    assert request.answered["Code"] == "OK"
+    assert request.params["TemplateCode"] == aliyun_stub.TEMPLATES["confirmation.en"]
+    assert "Tracking number" in notification.body and "已提交" not in notification.body
+    # No English template for updates: the Chinese one goes, with the English values.
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.accept(result.complaint, actor=staff)
+    update = aliyun_gateway.received[-1]
+    assert update.answered["Code"] == "OK"
+    assert update.params["TemplateCode"] == aliyun_stub.TEMPLATES["update"]
+    assert update.template_params["status"] == "Accepted"
+
+
+def test_respondent_invitation_is_sent_as_its_own_template(
+    aliyun_gateway, staff, django_capture_on_commit_callbacks
+):
+    from respondents import services as respondents
+
+    case = file_complaint(complainant_email="").complaint
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.accept(case, actor=staff)
+    aliyun_gateway.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        invited = respondents.invite_case(
+            case, staff, phone="13900001111", email="", facts="事实", request_text="要求"
+        )
+    [request] = aliyun_gateway.received
+    assert request.answered["Code"] == "OK"
+    assert request.params["TemplateCode"] == aliyun_stub.TEMPLATES["respondent_invite"]
+    assert request.params["PhoneNumbers"] == "13900001111"
+    assert request.template_params["code"] == invited.code
+    assert request.template_params["number"] == case.tracking_number
+
+
 def test_status_update_note_is_cut_to_the_template_variable_limit(
     aliyun_gateway, staff, django_capture_on_commit_callbacks
 ):

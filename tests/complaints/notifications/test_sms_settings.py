@@ -13,7 +13,13 @@ GATEWAY_ENV = {
     "ALIYUN_SMS_SIGN_NAME": "武汉知识产权公共服务平台",
     "SMS_RECEIPT_TOKEN": "receipt-token-0123456789abcdef",
     "SMS_TEMPLATES": json.dumps(
-        {"confirmation": "SMS_1", "update": "SMS_2", "sign_in_code": "SMS_3"}
+        {
+            "confirmation": "SMS_1",
+            "update": "SMS_2",
+            "sign_in_code": "SMS_3",
+            "respondent_invite": "SMS_4",
+            "colleague_invite": "SMS_5",
+        }
     ),
 }
 
