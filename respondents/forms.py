@@ -204,3 +204,13 @@ class SettlementDecisionForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("办理部门工作人员和被投诉企业可见；办理部门据此作出处理决定。"),
     )
+
+
+class AgreementDeclineForm(StyledForm):
+    """The respondent does not agree to the mediation agreement as drafted."""
+
+    reason = forms.CharField(
+        label=_("不同意的理由（仅办理部门工作人员可见）"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+    )

@@ -13,5 +13,12 @@ urlpatterns = [
     path("invitation/", views.invitation, name="invitation"),
     path("invitation/accept/", views.accept, name="accept"),
     path("cases/<int:case_id>/", views.case, name="case"),
+    path("cases/<int:case_id>/agreement.pdf", views.agreement_pdf, name="agreement_pdf"),
+    path(
+        "cases/<int:case_id>/agreement/confirm/", views.agreement_confirm, name="agreement_confirm"
+    ),
+    path(
+        "cases/<int:case_id>/agreement/decline/", views.agreement_decline, name="agreement_decline"
+    ),
     path("colleagues/", views.colleagues, name="colleagues"),
 ]

@@ -7,18 +7,27 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from complaints.mediation import services as mediation
 from complaints.services import actions, casework, ratelimit
+from complaints.services.audit import log_access
 from complaints.views.common import ip_hash, too_many_requests
 
 from . import services
-from .forms import AccountForm, AnswerForm, CodeForm, ColleagueForm, LoginForm
+from .forms import (
+    AccountForm,
+    AgreementDeclineForm,
+    AnswerForm,
+    CodeForm,
+    ColleagueForm,
+    LoginForm,
+)
 
 INVITATION_KEY = "respondents_invitation"
 # Wrong invitation codes allowed per client address (codes carry 128 bits: this only stops noise).
@@ -138,9 +147,13 @@ def cases(request, respondent):
     )
 
 
-def _case_page(request, respondent, opened, form=None, status=200):
+def _case_page(request, respondent, opened, form=None, status=200, decline_form=None):
     case = opened.complaint
     can_answer = "answer" in actions.available_actions(case, respondent)
+    agreement = mediation.current(case)
+    steps = mediation.available_steps(
+        case, respondent.user, party=mediation.Party.RESPONDENT, agreement=agreement
+    )
     context = {
         "respondent": respondent,
         "opened": opened,
@@ -149,6 +162,9 @@ def _case_page(request, respondent, opened, form=None, status=200):
         "answer": services.RespondentAnswer.objects.filter(complaint=case).first(),
         "own_files": services.respondent_files(case),
         "form": (form or AnswerForm()) if can_answer else None,
+        "agreement": agreement if steps else None,
+        "agreement_steps": steps,
+        "decline_form": (decline_form or AgreementDeclineForm()) if "decline" in steps else None,
     }
     return render(request, "respondents/case.html", context, status=status)
 
@@ -195,3 +211,64 @@ def colleagues(request, respondent):
         "respondents/colleagues.html",
         {"respondent": respondent, "form": form, "members": members},
     )
+
+
+def _open_agreement(request, respondent, case_id: int, step: str):
+    """The case's current agreement when `step` is open to this login's enterprise, else 404."""
+    opened = services.case_for(respondent, case_id, request=request)
+    if opened is None:
+        raise Http404
+    agreement = mediation.current(opened.complaint)
+    steps = mediation.available_steps(
+        opened.complaint, respondent.user, party=mediation.Party.RESPONDENT, agreement=agreement
+    )
+    if agreement is None or step not in steps:
+        raise Http404
+    return opened, agreement
+
+
+@require_http_methods(["GET"])
+@respondent_required
+def agreement_pdf(request, respondent, case_id: int):
+    """The respondent's copy: the complainant's name masked, no identity number or address."""
+    opened, agreement = _open_agreement(request, respondent, case_id, "download")
+    log_access(
+        opened.complaint,
+        "respondent_mediation_pdf",
+        user=respondent.user,
+        request=request,
+        detail=f"respondent {respondent.enterprise.uscc} v{agreement.version}",
+    )
+    response = HttpResponse(mediation.respondent_pdf(agreement), content_type="application/pdf")
+    name = mediation.filename(agreement, "-respondent")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_http_methods(["POST"])
+@respondent_required
+def agreement_confirm(request, respondent, case_id: int):
+    _opened, agreement = _open_agreement(request, respondent, case_id, "confirm")
+    try:
+        mediation.respondent_confirm(agreement, respondent.user)
+    except actions.CaseError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("已确认调解协议。双方确认后由办理部门盖章生效。"))
+    return redirect("respondents:case", case_id=case_id)
+
+
+@require_http_methods(["POST"])
+@respondent_required
+def agreement_decline(request, respondent, case_id: int):
+    opened, agreement = _open_agreement(request, respondent, case_id, "decline")
+    form = AgreementDeclineForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, respondent, opened, status=400, decline_form=form)
+    try:
+        mediation.respondent_decline(agreement, respondent.user, form.cleaned_data["reason"])
+    except actions.CaseError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("已告知办理部门您不同意该调解协议。"))
+    return redirect("respondents:case", case_id=case_id)

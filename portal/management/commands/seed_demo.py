@@ -13,6 +13,7 @@ from complaints.demo import replies as complaints_replies
 from credit import demo as credit_demo
 from inspections import demo as inspections_demo
 from records import demo as records_demo
+from respondents import demo as respondents_demo
 from search import api as search_api
 
 
@@ -58,6 +59,8 @@ class Command(BaseCommand):
         created = complaints_demo.seed_complaints(count=complaints, seed=seed, stdout=self.stdout)
         credit_demo.seed(stdout=self.stdout)
         citizens_demo.seed(stdout=self.stdout)
+        self.stdout.write("Respondent portal (enterprises, invited cases)…")
+        respondents_demo.seed(stdout=self.stdout)
         if created and not no_index:
             # Bulk creation sends no signals: index the cases so staff search finds them.
             self.stdout.write("Indexing cases for search…")
