@@ -2,6 +2,8 @@
 of the portal, their logins, and how to sign in. Idempotent: keyed on the intake key and the
 usernames. Demo only: the passwords are published in the README."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -61,6 +63,8 @@ def _case(key: str, uscc: str, name: str, actor) -> Complaint:
 def _login(enterprise_uscc: str, name: str, username: str, code: str) -> RespondentUser:
     existing = RespondentUser.objects.filter(user__username=username).first()
     invitation = services.find_invitation(code)
+    if invitation is None:
+        raise RuntimeError(f"the demo invitation for {name} is not open")
     if existing is not None:
         services.accept_signed_in(invitation, existing)
         return existing
@@ -123,5 +127,5 @@ def seed(stdout=None) -> None:
             stdout.write(
                 f"  respondents: pending invitation for {name}: enter {code} at "
                 f"/respondent/invitation/ (valid until "
-                f"{timezone.localdate() + timezone.timedelta(days=services.INVITATION_DAYS)})"
+                f"{timezone.localdate() + datetime.timedelta(days=services.INVITATION_DAYS)})"
             )

@@ -9,6 +9,7 @@ import datetime
 import hmac
 import statistics
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -103,7 +104,7 @@ def _queue_invitation(invitation: Invitation, complaint, text: texts.SMSText, su
         for channel, recipient in rows
     ]
     for notification in created:
-        transaction.on_commit(lambda pk=notification.pk: enqueue_delivery(pk))
+        transaction.on_commit(partial(enqueue_delivery, notification.pk))
 
 
 def respondent_due_on(case: Complaint, start: datetime.date | None = None) -> datetime.date:
@@ -213,10 +214,11 @@ def find_invitation(code: str) -> Invitation | None:
 
 
 def _open_case(invitation: Invitation, enterprise: Enterprise) -> RespondentCase | None:
-    if invitation.complaint_id is None:
+    complaint = invitation.complaint
+    if complaint is None or invitation.due_on is None:
         return None
     case, _created = RespondentCase.objects.update_or_create(
-        complaint=invitation.complaint,
+        complaint=complaint,
         defaults={
             "enterprise": enterprise,
             "facts_text": invitation.facts_text,
@@ -226,7 +228,7 @@ def _open_case(invitation: Invitation, enterprise: Enterprise) -> RespondentCase
         },
     )
     record_event(
-        invitation.complaint,
+        complaint,
         "respondent_joined",
         actor_label=RESPONDENT_LABEL,
         internal_note=f"被投诉人已接受答复邀请（{enterprise.name}，{enterprise.uscc}）",
@@ -246,7 +248,7 @@ def accept_invitation(
     """A new login from an invitation: its enterprise is found or made by the credit code."""
     uscc = clean_uscc(uscc)
     _check_uscc_matches(invitation, uscc)
-    if invitation.enterprise_id and invitation.enterprise.uscc != uscc:
+    if invitation.enterprise is not None and invitation.enterprise.uscc != uscc:
         raise InvalidInput(_("统一社会信用代码与邀请您的企业不一致。"))
     User = get_user_model()
     with transaction.atomic():

@@ -86,8 +86,8 @@ def transferred(bureau) -> dict:
     return note(TRANSFERRED, bureau=bureau.code)
 
 
-def extended(months: int, due: datetime.date) -> dict:
-    return note(EXTENDED, months=int(months), due=due.isoformat())
+def extended(months: int, due: datetime.date | None) -> dict:
+    return note(EXTENDED, months=int(months), due=due.isoformat() if due else "")
 
 
 # Reading.
@@ -156,8 +156,8 @@ def system_text(event) -> str:
 
 def join(*parts: str) -> str:
     """Sentences one after the other: no space between Chinese ones, one in English."""
-    parts = [part.strip() for part in parts if part and part.strip()]
-    return (" " if is_english() else "").join(parts)
+    kept = [part.strip() for part in parts if part and part.strip()]
+    return (" " if is_english() else "").join(kept)
 
 
 def public_text(event) -> str:
