@@ -1,8 +1,10 @@
 """The respondent's and the complainant's pages in a real browser (Debian chromium): the
-invitation, the account, the answer, the complainant's decision; axe-core clean throughout."""
+invitation, the account, the answer, the complainant's decision, then the mediation agreement
+both confirm and its PDF; axe-core clean throughout."""
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from respondents.models import RespondentAnswer
 from tests.browser.axe import assert_no_axe_violations
@@ -66,3 +68,32 @@ def test_invitation_answer_and_settlement_in_the_browser(live_server, page, cale
     page.get_by_role("button", name="提交意见").click()
     expect(page.get_by_text("已记录您对和解方案的意见。")).to_be_visible()
     assert RespondentAnswer.objects.get(complaint=case).complainant_decision == "accepted"
+
+    # The handler drafts the agreement; the respondent, still signed in, confirms it.
+    from complaints.mediation import services as mediation
+
+    case = lifecycle.start_handling(case, actor=supervisor)
+    agreement = mediation.draft_agreement(case, "被申请人向申请人支付赔偿金2000元。", supervisor)
+    page.goto(live_server.url + f"/respondent/cases/{case.pk}/")
+    expect(page.get_by_text("被申请人向申请人支付赔偿金2000元。")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="确认调解协议").click()
+    expect(page.get_by_text("已确认调解协议。双方确认后由办理部门盖章生效。")).to_be_visible()
+
+    # The complainant confirms on the tracking page; the bureau seals; the PDF says so.
+    page.goto(live_server.url + "/complaints/track/")
+    page.get_by_label("受理编号").fill(case.tracking_number)
+    page.get_by_label("访问码").fill(filed.access_code)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="调解协议", exact=True)).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="我同意并确认本调解协议").click()
+    agreement.refresh_from_db()
+    assert agreement.complainant_confirmed_at and agreement.respondent_confirmed_at
+    mediation.seal(agreement, supervisor)
+    page.reload()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="下载调解协议书（PDF）").click()
+    pdf = PdfReader(download.value.path())
+    text = "".join(p.extract_text() for p in pdf.pages)
+    assert case.tracking_number in text and "2000" in text and "张三丰" in text
