@@ -24,7 +24,9 @@ from tests.factories.records import public_record
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Not serialized_rollback: its flush skips post_migrate, so the next transactional test
+    # would find no permissions. The root collection the flush removes is made again below.
+    pytest.mark.django_db(transaction=True),
 ]
 
 # Text with Chinese characters (or full-width punctuation) outside a lang="zh…" element.
@@ -89,8 +91,12 @@ class Walk:
 def public_data(reference_data, answers, frozen_today):  # noqa: F811 (fixtures)
     """The demo site's pages, a filed and a resolved case, a public record, credit records
     and a drawn inspection campaign."""
+    from wagtail.models import Collection
+
     from cms.demo import seed_editorial_groups, seed_pages
 
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     frozen_today(datetime.date(2026, 3, 2))
     seed_editorial_groups()
     seed_pages()
