@@ -198,6 +198,45 @@ def invite_colleague(admin: RespondentUser, *, phone: str, email: str) -> Invite
     return Invited(invitation, code)
 
 
+def _colleague(admin: RespondentUser, member_id: int) -> RespondentUser:
+    if not admin.is_admin:
+        raise InvalidInput(_("只有企业管理员可以管理同事账户。"))
+    member = (
+        RespondentUser.objects.select_related("user")
+        .filter(pk=member_id, enterprise=admin.enterprise)
+        .first()
+    )
+    if member is None:
+        raise InvalidInput(_("本企业没有这个账户。"))
+    if member.pk == admin.pk:
+        raise InvalidInput(_("不能对自己的账户执行该操作；请先将管理员移交给另一位同事。"))
+    return member
+
+
+@transaction.atomic
+def disable_colleague(admin: RespondentUser, member_id: int) -> RespondentUser:
+    """The enterprise's administrator closes a colleague's login (someone who left): it can no
+    longer sign in and its open sessions end. The row stays: its answers keep their author."""
+    member = _colleague(admin, member_id)
+    member.user.is_active = False
+    member.user.save(update_fields=["is_active"])
+    member.is_admin = False
+    member.save(update_fields=["is_admin"])
+    return member
+
+
+@transaction.atomic
+def hand_over_admin(admin: RespondentUser, member_id: int) -> RespondentUser:
+    """The administrator makes an active colleague the enterprise's administrator instead."""
+    member = _colleague(admin, member_id)
+    if not member.user.is_active:
+        raise InvalidInput(_("该账户已停用，不能成为企业管理员。"))
+    RespondentUser.objects.filter(pk=member.pk).update(is_admin=True)
+    RespondentUser.objects.filter(pk=admin.pk).update(is_admin=False)
+    member.is_admin, admin.is_admin = True, False
+    return member
+
+
 def find_invitation(code: str) -> Invitation | None:
     """The open invitation of `code` (not expired, not accepted), under any key in use."""
     candidates = [hash_code(code, key) for key in hashing.secrets_in_use()]
@@ -291,7 +330,7 @@ def accept_signed_in(invitation: Invitation, respondent: RespondentUser) -> Resp
 
 
 def respondent_for(user) -> RespondentUser | None:
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
     return RespondentUser.objects.select_related("enterprise").filter(user=user).first()
 

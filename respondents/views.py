@@ -194,6 +194,21 @@ def case(request, respondent, case_id: int):
 def colleagues(request, respondent):
     if not respondent.is_admin:
         raise Http404
+    manage = request.POST.get("manage") if request.method == "POST" else None
+    if manage in ("disable", "admin"):
+        change = services.disable_colleague if manage == "disable" else services.hand_over_admin
+        try:
+            member = change(respondent, int(request.POST.get("member") or 0))
+        except (actions.CaseError, ValueError) as error:
+            messages.error(request, str(error))
+        else:
+            name = member.user.get_username()
+            if manage == "disable":
+                messages.success(request, _("已停用 %(name)s 的账户。") % {"name": name})
+            else:
+                messages.success(request, _("%(name)s 现为企业管理员。") % {"name": name})
+                return redirect("respondents:cases")
+        return redirect("respondents:colleagues")
     form = ColleagueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
