@@ -13,6 +13,7 @@ urlpatterns = [
     path("invitation/", views.invitation, name="invitation"),
     path("invitation/accept/", views.accept, name="accept"),
     path("cases/<int:case_id>/", views.case, name="case"),
+    path("cases/<int:case_id>/files/<int:evidence_id>/", views.own_file, name="own_file"),
     path("cases/<int:case_id>/agreement.pdf", views.agreement_pdf, name="agreement_pdf"),
     path(
         "cases/<int:case_id>/agreement/confirm/", views.agreement_confirm, name="agreement_confirm"

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from complaints.mediation import services as mediation
 from complaints.services import actions, casework, ratelimit
 from complaints.services.audit import log_access
+from complaints.services.uploads import extension_for
 from complaints.views.common import ip_hash, too_many_requests
 
 from . import services
@@ -287,3 +288,28 @@ def agreement_decline(request, respondent, case_id: int):
     else:
         messages.success(request, _("已告知办理部门您不同意该调解协议。"))
     return redirect("respondents:case", case_id=case_id)
+
+
+@require_http_methods(["GET"])
+@respondent_required
+def own_file(request, respondent, case_id: int, evidence_id: int):
+    """A file this enterprise gave with its answer (the cleaned copy staff read), logged."""
+    opened = services.case_for(respondent, case_id, request=request)
+    if opened is None:
+        raise Http404
+    item = services.respondent_files(opened.complaint).filter(pk=evidence_id).first()
+    if item is None:
+        raise Http404
+    log_access(
+        opened.complaint,
+        "respondent_file",
+        user=respondent.user,
+        request=request,
+        detail=str(item.pk),
+    )
+    name = f"{opened.complaint.tracking_number}-{item.pk}.{extension_for(item.content_type)}"
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=name, content_type=item.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

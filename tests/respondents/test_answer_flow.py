@@ -14,7 +14,7 @@ from complaints.notifications.services import deliver
 from complaints.services import lifecycle, workdays
 from respondents.models import Enterprise, Invitation, RespondentAnswer, RespondentUser
 from tests.complaints.intake.conftest import pdf_bytes
-from tests.factories.complaints import file_complaint
+from tests.factories.complaints import file_complaint, received_file
 from tests.factories.respondents import NAME_A, PASSWORD, USCC_A, USCC_B, invited_case
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,11 @@ def sent_code(channel=Notification.Channel.SMS) -> str:
 
 
 def test_invitation_answer_and_settlement_end_to_end(calendar, login, supervisor_a):
-    filed = file_complaint(respondent_name=NAME_A, respondent_credit_code=USCC_A)
+    filed = file_complaint(
+        respondent_name=NAME_A,
+        respondent_credit_code=USCC_A,
+        files=[received_file("购买凭证.pdf", pdf_bytes("receipt"))],
+    )
     case = lifecycle.accept(filed.complaint, actor=supervisor_a)
     staff = login(supervisor_a)
 
@@ -92,6 +96,14 @@ def test_invitation_answer_and_settlement_end_to_end(calendar, login, supervisor
     assert answer.position == "settle" and answer.due_on == expected_due
     evidence = Evidence.objects.get(complaint=case, uploaded_by=Evidence.Uploader.RESPONDENT)
     assert evidence.has_original and evidence.original_name == "授权书.pdf"
+    # The enterprise reads back its own file (the cleaned copy), logged; no other file.
+    own = respondent.get(f"/respondent/cases/{case.pk}/files/{evidence.pk}/")
+    assert own.status_code == 200 and own["Content-Type"] == "application/pdf"
+    assert b"".join(own.streaming_content) == evidence.file.open("rb").read()
+    assert AccessLog.objects.filter(complaint=case, action="respondent_file").exists()
+    complainant_file = Evidence.objects.get(complaint=case, original_name="购买凭证.pdf")
+    url = f"/respondent/cases/{case.pk}/files/{complainant_file.pk}/"
+    assert respondent.get(url).status_code == 404
     # A second answer is refused: one answer per case.
     again = respondent.post(
         f"/respondent/cases/{case.pk}/",
